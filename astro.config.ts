@@ -1,0 +1,21 @@
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { russianTypography, safeLinks, stripScripts } from './src/markdown/plugins.ts';
+import { SITE } from './src/site.ts';
+
+export default defineConfig({
+	site: SITE.url,
+	trailingSlash: 'always',
+	build: { format: 'directory', inlineStylesheets: 'never' },
+	markdown: {
+		processor: satteri({
+			// Raw HTML in posts becomes real elements, so links in it get rel="noopener" too.
+			features: { rawHtml: true, smartPunctuation: { quotes: false } },
+			hastPlugins: [stripScripts, safeLinks, russianTypography],
+		}),
+	},
+	integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+});

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every check the project has, fail-fast, in the order CI runs them:
+# types and formatting, unit tests, a production build, tests of the built site, browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Chromium for browser tests"
+bash scripts/ensure-chromium.sh
+
+step "astro check (types) and prettier --check"
+npm run --silent check
+
+step "Unit tests"
+npx vitest run --project unit
+
+step "Production build"
+npm run --silent build
+
+step "Tests of the built site (dist/)"
+npx vitest run --project dist
+
+step "Browser tests (Chromium)"
+npx vitest run --project browser

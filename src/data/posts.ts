@@ -1,0 +1,89 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildNow, isVisible, unpublishedReason, type Unpublished } from '../lib/publishing.ts';
+import { countWords } from '../lib/reading-time.ts';
+import { createRelatedIndex, type RelatedIndex } from '../lib/related.ts';
+import { buildTags, byNewest, type Tag } from '../lib/tags.ts';
+import { slugify } from '../lib/slug.ts';
+import { SITE } from '../site.ts';
+
+/** A post entry of the blog collection. */
+export type PostEntry = CollectionEntry<'blog'>;
+
+/** Everything listings, tags, feeds and related blocks need about a post, computed once. */
+export interface Post {
+	slug: string;
+	entry: PostEntry;
+	data: PostEntry['data'];
+	title: string;
+	headline: string;
+	description: string;
+	keywords: string[];
+	tags: { name: string; slug: string }[];
+	pubDate: Date;
+	/** updatedDate, or pubDate when the post was never updated. */
+	modifiedDate: Date;
+	related: string[];
+	wordCount: number;
+	/** Set in `astro dev` previews of drafts and scheduled posts. */
+	unpublished?: Unpublished;
+}
+
+/** Everything the routes read, built once per build. */
+export interface Blog {
+	/** Visible posts, newest first. */
+	posts: Post[];
+	bySlug: Map<string, Post>;
+	tags: Tag<Post>[];
+	related: RelatedIndex<Post>;
+}
+
+function toPost(entry: PostEntry, now: Date): Post {
+	const { data } = entry;
+	const reason = unpublishedReason(data, now);
+	return {
+		slug: entry.id,
+		entry,
+		data,
+		title: data.title,
+		headline: data.headline,
+		description: data.description,
+		keywords: data.keywords,
+		tags: data.keywords
+			.map((name) => ({ name, slug: slugify(name) }))
+			.filter((tag) => tag.slug !== ''),
+		pubDate: data.pubDate,
+		modifiedDate: data.updatedDate ?? data.pubDate,
+		related: data.related,
+		wordCount: countWords(entry.body ?? ''),
+		...(reason ? { unpublished: reason } : {}),
+	};
+}
+
+let blog: Promise<Blog> | undefined;
+
+/**
+ * The only place that reads the collection. Production builds drop drafts and posts scheduled
+ * after the build's "now"; `astro dev` keeps them, marked, for previews.
+ */
+export function getBlog(): Promise<Blog> {
+	blog ??= (async () => {
+		const now = buildNow();
+		const preview = import.meta.env.DEV;
+		const entries = await getCollection('blog', ({ data }) => isVisible(data, now, preview));
+		const posts = entries.map((entry) => toPost(entry, now)).sort(byNewest);
+		return {
+			posts,
+			bySlug: new Map(posts.map((post) => [post.slug, post])),
+			tags: buildTags(posts),
+			related: createRelatedIndex(posts),
+		};
+	})();
+	return blog;
+}
+
+/** Visible posts, newest first. */
+export const getPublishedPosts = async (): Promise<Post[]> => (await getBlog()).posts;
+
+/** Up to SITE.relatedLimit posts for the «Читайте также» block. */
+export const getRelatedPosts = async (slug: string): Promise<Post[]> =>
+	(await getBlog()).related.relatedTo(slug, SITE.relatedLimit);

@@ -1,0 +1,30 @@
+import { SITE } from '../site.ts';
+
+/** URL schemes that run code when followed; never allowed in a post. */
+export const SCRIPT_SCHEMES = /^\s*(?:javascript|vbscript|data\s*:\s*text\/html)/i;
+
+/** Whether an href would run script (`javascript:`, `vbscript:`, `data:text/html`). */
+export function isScriptUrl(href: string): boolean {
+	// Browsers ignore control characters and whitespace inside the scheme.
+	const compact = href.replace(/[\u0000-\u001f\u007f\s]+/g, '');
+	return SCRIPT_SCHEMES.test(compact) || /^(?:javascript|vbscript):/i.test(compact);
+}
+
+/** Whether a link leaves the site (absolute http(s) on another host). */
+export function isExternalUrl(href: string, siteUrl: string = SITE.url): boolean {
+	if (!/^(?:https?:)?\/\//i.test(href.trim())) return false;
+	try {
+		return new URL(href.trim(), siteUrl).host !== new URL(siteUrl).host;
+	} catch {
+		return false;
+	}
+}
+
+/** rel tokens for an external link: the editor's tokens (nofollow…) kept, noopener added. */
+export function externalRel(existing: string | readonly string[] | undefined): string[] {
+	const tokens = (typeof existing === 'string' ? existing.split(/\s+/) : [...(existing ?? [])])
+		.map((token) => token.trim().toLowerCase())
+		.filter(Boolean);
+	if (!tokens.includes('noopener')) tokens.push('noopener');
+	return [...new Set(tokens)];
+}

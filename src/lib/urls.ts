@@ -1,0 +1,25 @@
+import { SITE } from '../site.ts';
+
+/** Path of an article page. The only place that knows the `/blog/` prefix. */
+export const postPath = (slug: string): string => `/blog/${slug}/`;
+
+/** Path of a tag page (page 1 when `page` is omitted). */
+export const tagPath = (tagSlug: string, page = 1): string =>
+	page > 1 ? `/tags/${tagSlug}/${page}/` : `/tags/${tagSlug}/`;
+
+/** Path of a page of the main listing. */
+export const listingPath = (page: number): string => (page > 1 ? `/page/${page}/` : '/');
+
+/** Turns a site path (or an absolute URL) into an absolute https URL on the production origin. */
+export function absoluteUrl(pathOrUrl: string, base: string = SITE.url): string {
+	return new URL(pathOrUrl, `${base}/`).href;
+}
+
+/** Pattern of an internal article link, `/blog/<slug>/` with or without the origin. */
+const POST_LINK = /^(?:https?:\/\/[^/]+)?\/blog\/([^/?#]+)\/?(?:[?#].*)?$/;
+
+/** Extracts the slug from an article URL or path, or `undefined` if it is not one. */
+export function slugFromPostUrl(url: string): string | undefined {
+	const match = POST_LINK.exec(url.trim());
+	return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}

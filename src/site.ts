@@ -1,0 +1,42 @@
+/**
+ * The single source of truth for the site's identity: URL, names, language and organisation.
+ * `astro.config.ts`, the head, JSON-LD, RSS and the scripts all read it from here.
+ */
+export const SITE = {
+	/** Production origin, no trailing slash. */
+	url: 'https://butlerspb-blog.netlify.app',
+	/** Site name shown in titles, feeds and og:site_name. */
+	name: 'Блог ButlerSPB',
+	/** Default description for pages that have none of their own. */
+	description:
+		'Блог консьерж-сервиса ButlerSPB: как мы работаем, сервис, управление недвижимостью и жизнь в Петербурге.',
+	/** `<html lang>` value. */
+	lang: 'ru',
+	/** BCP 47 locale for Intl and JSON-LD inLanguage. */
+	locale: 'ru-RU',
+	/** Open Graph locale. */
+	ogLocale: 'ru_RU',
+	/** Time zone every date on the site is shown in. */
+	timeZone: 'Europe/Moscow',
+	/** UTC offset written into new posts' dates (Moscow has no DST). */
+	utcOffset: '+03:00',
+	/** Author used when a post names none. */
+	defaultAuthor: 'Эксперт ButlerSPB',
+	/** Posts per listing page. */
+	postsPerPage: 10,
+	/** Number of posts in the "Читайте также" block. */
+	relatedLimit: 3,
+	/** Default social image (absolute path under public/). */
+	defaultImage: '/og-default.png',
+	/** The organisation that publishes the blog. */
+	organization: {
+		name: 'ButlerSPB',
+		url: 'https://butlerspb.ru/',
+		logo: '/logo.png',
+		logoWidth: 512,
+		logoHeight: 512,
+	},
+} as const;
+
+/** Type of the site configuration. */
+export type Site = typeof SITE;

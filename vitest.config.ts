@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+/*
+ * Three projects: `unit` tests pure modules and scripts; `dist` reads the built site in dist/
+ * (run `npm run build` first); `browser` drives the built site in Chromium.
+ */
+export default defineConfig({
+	test: {
+		projects: [
+			{ test: { name: 'unit', include: ['tests/lib/**/*.test.ts', 'tests/scripts/**/*.test.ts'] } },
+			{ test: { name: 'dist', include: ['tests/dist/**/*.test.ts'] } },
+			{
+				test: {
+					name: 'browser',
+					include: ['tests/browser/**/*.test.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+					fileParallelism: false,
+				},
+			},
+		],
+	},
+});
