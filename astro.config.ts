@@ -8,6 +8,8 @@ import { SITE } from './src/site.ts';
 
 export default defineConfig({
 	site: SITE.url,
+	// Fixture and benchmark builds use their own cache so they never disturb the main one.
+	...(process.env['ASTRO_CACHE_DIR'] ? { cacheDir: process.env['ASTRO_CACHE_DIR'] } : {}),
 	trailingSlash: 'always',
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	markdown: {

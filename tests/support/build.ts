@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Project root. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The main build's output, made by `npm run build` before the dist tests run. */
+export const DIST = join(ROOT, 'dist');
+
+/** Result of a fixture build. */
+export interface FixtureBuild {
+	outDir: string;
+	stdout: string;
+	stderr: string;
+}
+
+/**
+ * Builds the site from another content folder into a temporary directory, with its own cache,
+ * so fixture builds never touch dist/ or the main cache. Rejects with the build's output when
+ * the build fails (the error carries `stdout`/`stderr`).
+ */
+export async function buildFixtureSite(
+	contentDir: string,
+	env: Record<string, string> = {},
+): Promise<FixtureBuild> {
+	const work = await mkdtemp(join(tmpdir(), 'blog-fixture-'));
+	const outDir = join(work, 'dist');
+	const { stdout, stderr } = await run(
+		join(ROOT, 'node_modules/.bin/astro'),
+		['build', '--outDir', outDir],
+		{
+			cwd: ROOT,
+			env: {
+				...process.env,
+				BLOG_CONTENT_DIR: resolve(ROOT, contentDir),
+				ASTRO_CACHE_DIR: join(work, 'cache'),
+				ASTRO_TELEMETRY_DISABLED: '1',
+				...env,
+			},
+			maxBuffer: 64 * 1024 * 1024,
+		},
+	);
+	return { outDir, stdout, stderr };
+}

@@ -1,0 +1,67 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { DIST } from './build.ts';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.json': 'application/json',
+	'.xml': 'application/xml; charset=utf-8',
+	'.txt': 'text/plain; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.ico': 'image/x-icon',
+	'.webp': 'image/webp',
+	'.avif': 'image/avif',
+	'.jpg': 'image/jpeg',
+	'.wasm': 'application/wasm',
+	'.pf_meta': 'application/octet-stream',
+	'.pf_index': 'application/octet-stream',
+	'.pf_fragment': 'application/octet-stream',
+	'.pagefind': 'application/octet-stream',
+};
+
+/** Headers to add to a response, decided per path (e.g. from netlify.toml rules). */
+export type HeaderRules = (path: string) => Record<string, string>;
+
+/** A static server for a built site on 127.0.0.1, as Netlify serves it (404.html for misses). */
+export interface StaticServer {
+	url: string;
+	close(): Promise<void>;
+}
+
+/** Serves `root` on a free loopback port. */
+export async function serveDist(
+	root: string = DIST,
+	headers: HeaderRules = () => ({}),
+): Promise<StaticServer> {
+	const server: Server = createServer(async (req, res) => {
+		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+		let file = normalize(join(root, path));
+		let status = 200;
+		if (!file.startsWith(root)) file = join(root, '404.html');
+		try {
+			if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+			await stat(file);
+		} catch {
+			file = join(root, '404.html');
+			status = 404;
+		}
+		res.writeHead(status, {
+			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+			...headers(path),
+		});
+		createReadStream(file).pipe(res);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}
