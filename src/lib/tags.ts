@@ -27,15 +27,25 @@ export const tagSlugs = (keywords: readonly string[]): string[] => [
 	...new Set(keywords.map(slugify).filter(Boolean)),
 ];
 
+/** Counts the work done, so tests can prove it grows at most n log n with the number of posts. */
+export interface TagStats {
+	/** Keywords visited plus comparisons made while sorting the tags. */
+	comparisons: number;
+}
+
 /**
- * Groups posts by tag in one pass over all keywords: O(total keywords + n log n).
+ * Groups posts by tag in one pass over all keywords: O(total keywords + t log t) for t tags.
  * `posts` must already be sorted newest first; each tag's list keeps that order.
  */
-export function buildTags<P extends TaggedPost>(posts: readonly P[]): Tag<P>[] {
+export function buildTags<P extends TaggedPost>(
+	posts: readonly P[],
+	stats: TagStats = { comparisons: 0 },
+): Tag<P>[] {
 	const tags = new Map<string, { posts: P[]; spellings: Map<string, number> }>();
 	for (const post of posts) {
 		const seen = new Set<string>();
 		for (const keyword of post.keywords) {
+			stats.comparisons++;
 			const slug = slugify(keyword);
 			if (!slug || seen.has(slug)) continue;
 			seen.add(slug);
@@ -55,5 +65,8 @@ export function buildTags<P extends TaggedPost>(posts: readonly P[]): Tag<P>[] {
 			}
 			return { name, slug, posts: tagged };
 		})
-		.sort((a, b) => b.posts.length - a.posts.length || collator.compare(a.name, b.name));
+		.sort((a, b) => {
+			stats.comparisons++;
+			return b.posts.length - a.posts.length || collator.compare(a.name, b.name);
+		});
 }

@@ -1,0 +1,168 @@
+/*
+ * `npm run bench -- --posts N [--runs R] [--profile] [--keep]`
+ *
+ * Generates N seed-shaped posts into a temporary content folder, then for each run: a clean build
+ * (fresh output folder, fresh Astro cache) and a rebuild after one post's body changed (fresh
+ * output folder, the same cache, as on Netlify where only the cache survives between builds).
+ * Each build runs under GNU time -v while its process tree is polled in /proc (see
+ * scripts/bench/measure.ts for which memory figure is which). Prints a table and writes
+ * bench-results/<date>-<N>.json. `--profile` records a V8 CPU profile of the first clean build.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, platform, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+	measurePageWeight,
+	readDistStats,
+	typicalArticle,
+	type DistStats,
+	type PageWeight,
+} from './bench/dist.ts';
+import { generatePosts } from './bench/generate.ts';
+import { runMeasured } from './bench/measure.ts';
+import {
+	formatTable,
+	medianRuns,
+	toFigures,
+	type BenchResult,
+	type RunFigures,
+} from './bench/report.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+/** The builds' "now": after every generated date, so the output never depends on the clock. */
+const BENCH_NOW = '2026-11-22T00:00:00Z';
+
+const { values } = parseArgs({
+	options: {
+		posts: { type: 'string', default: '1000' },
+		runs: { type: 'string', default: '1' },
+		profile: { type: 'boolean', default: false },
+		keep: { type: 'boolean', default: false },
+	},
+});
+const posts = Number(values.posts);
+const runs = Number(values.runs);
+if (!Number.isInteger(posts) || posts < 1 || !Number.isInteger(runs) || runs < 1) {
+	console.error('Usage: npm run bench -- --posts N [--runs R] [--profile] [--keep]');
+	process.exit(2);
+}
+
+/** GNU time measures peak memory; install it with apt when missing and allowed. */
+function ensureGnuTime(): void {
+	if (existsSync('/usr/bin/time')) return;
+	const root = process.getuid?.() === 0;
+	if (root && spawnSync('apt-get', ['--version']).status === 0) {
+		console.log('Installing GNU time (apt-get install -y time)…');
+		spawnSync('apt-get', ['install', '-y', '-qq', 'time'], { stdio: 'inherit' });
+		if (existsSync('/usr/bin/time')) return;
+	}
+	console.error("The benchmark needs GNU time: install it with 'sudo apt-get install -y time'.");
+	process.exit(1);
+}
+
+async function writeCorpus(dir: string): Promise<string> {
+	await mkdir(dir, { recursive: true });
+	let middle = '';
+	let index = 0;
+	for (const post of generatePosts(posts)) {
+		await writeFile(join(dir, post.file), post.source);
+		if (index++ === Math.floor(posts / 2)) middle = post.file;
+	}
+	return join(dir, middle);
+}
+
+async function build(work: string, name: string, cache: string, env: NodeJS.ProcessEnv) {
+	const outDir = join(work, `${name}-dist`);
+	const measured = await runMeasured(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+		cwd: ROOT,
+		env: { ...process.env, ASTRO_CACHE_DIR: cache, ...env },
+		logFile: join(work, `${name}.log`),
+		timeFile: join(work, `${name}.time`),
+	});
+	if (measured.exitCode !== 0) {
+		const log = await readFile(join(work, `${name}.log`), 'utf8');
+		throw new Error(`${name} build failed (exit ${measured.exitCode}):\n${log.slice(-4000)}`);
+	}
+	return { measured, outDir };
+}
+
+ensureGnuTime();
+const work = await mkdtemp(join(tmpdir(), 'blog-bench-'));
+const content = join(work, 'content');
+console.log(`Generating ${posts} posts into ${content}…`);
+const changed = await writeCorpus(content);
+const original = await readFile(changed, 'utf8');
+const profileDir = join(ROOT, 'bench-results', `profile-${posts}`);
+const env = {
+	BLOG_CONTENT_DIR: content,
+	BLOG_NOW: BENCH_NOW,
+	ASTRO_TELEMETRY_DISABLED: '1',
+};
+
+const runFigures: RunFigures[] = [];
+let dist: DistStats | undefined;
+let pageWeight: PageWeight | undefined;
+try {
+	for (let run = 1; run <= runs; run++) {
+		await writeFile(changed, original);
+		const cache = join(work, `run-${run}-cache`);
+		const profile =
+			values.profile && run === 1
+				? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }
+				: {};
+		console.log(`Run ${run}/${runs}: clean build…`);
+		const clean = await build(work, `run-${run}-clean`, cache, { ...env, ...profile });
+		const cleanStats = await readDistStats(clean.outDir);
+		if (run === 1) {
+			dist = cleanStats;
+			const typical = typicalArticle(cleanStats.articles);
+			pageWeight = typical ? await measurePageWeight(clean.outDir, typical.file) : undefined;
+		}
+		await rm(clean.outDir, { recursive: true, force: true });
+
+		await appendFile(changed, '\nДобавлен абзац: одна статья изменилась между сборками.\n');
+		console.log(`Run ${run}/${runs}: rebuild after one post changed…`);
+		const rebuild = await build(work, `run-${run}-rebuild`, cache, env);
+		const rebuildStats = await readDistStats(rebuild.outDir);
+		await rm(rebuild.outDir, { recursive: true, force: true });
+		await rm(cache, { recursive: true, force: true });
+		runFigures.push({
+			clean: toFigures(clean.measured, cleanStats.pages),
+			rebuild: toFigures(rebuild.measured, rebuildStats.pages),
+		});
+	}
+} finally {
+	if (!values.keep) await rm(work, { recursive: true, force: true });
+	else console.log(`Kept ${work}`);
+}
+
+const astroVersion = JSON.parse(
+	await readFile(join(ROOT, 'node_modules/astro/package.json'), 'utf8'),
+) as { version: string };
+const date = new Date().toISOString().slice(0, 10);
+const result: BenchResult = {
+	date,
+	posts,
+	runs,
+	machine: {
+		cpus: availableParallelism(),
+		memoryBytes: totalmem(),
+		platform: platform(),
+		node: process.version,
+		astro: astroVersion.version,
+	},
+	commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim(),
+	runFigures,
+	median: medianRuns(runFigures),
+	dist: { pages: dist?.pages ?? 0, bytes: dist?.bytes ?? 0, files: dist?.files ?? 0 },
+	pageWeight,
+};
+const outFile = join(ROOT, 'bench-results', `${date}-${posts}.json`);
+await mkdir(join(ROOT, 'bench-results'), { recursive: true });
+await writeFile(outFile, `${JSON.stringify(result, null, '\t')}\n`);
+console.log(`\n${formatTable(result)}\n\nWrote ${outFile}`);
+if (values.profile) console.log(`CPU profiles: ${profileDir}`);

@@ -1,0 +1,126 @@
+import type { PageWeight } from './dist.ts';
+import type { Measured } from './measure.ts';
+
+/** Figures of one build. */
+export interface BuildFigures {
+	wallSeconds: number;
+	/** HTML pages in the output. */
+	pages: number;
+	msPerPage: number;
+	/** Sum of per-process kernel peaks (VmHWM) over the build's process tree: the reported peak. */
+	peakRssTreeBytes: number;
+	/** GNU time's "Maximum resident set size": the peak of the largest single process. */
+	peakRssLargestBytes: number;
+	/** Largest sum of VmRSS over the tree at one poll (lower bound of the tree's peak). */
+	rssSampledBytes: number;
+	userSeconds: number;
+	systemSeconds: number;
+	processes: { name: string; hwmBytes: number }[];
+}
+
+/** One clean build and the rebuild after one post changed. */
+export interface RunFigures {
+	clean: BuildFigures;
+	rebuild: BuildFigures;
+}
+
+/** Everything the benchmark writes to bench-results/. */
+export interface BenchResult {
+	date: string;
+	posts: number;
+	runs: number;
+	machine: { cpus: number; memoryBytes: number; platform: string; node: string; astro: string };
+	commit: string;
+	runFigures: RunFigures[];
+	median: RunFigures & { rebuildShare: number };
+	dist: { pages: number; bytes: number; files: number };
+	pageWeight: PageWeight | undefined;
+}
+
+/** Turns a measured build into figures. */
+export function toFigures(measured: Measured, pages: number): BuildFigures {
+	const wallSeconds = measured.wallMs / 1000;
+	return {
+		wallSeconds,
+		pages,
+		msPerPage: pages > 0 ? measured.wallMs / pages : 0,
+		peakRssTreeBytes: measured.treeHwmBytes,
+		peakRssLargestBytes: measured.time.maxRssBytes,
+		rssSampledBytes: measured.treeRssSampledBytes,
+		userSeconds: measured.time.userSeconds,
+		systemSeconds: measured.time.systemSeconds,
+		processes: measured.processes.map(({ name, hwmBytes }) => ({ name, hwmBytes })),
+	};
+}
+
+/** Median of numbers (mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+	if (values.length === 0) return Number.NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const NUMERIC_FIELDS = [
+	'wallSeconds',
+	'pages',
+	'msPerPage',
+	'peakRssTreeBytes',
+	'peakRssLargestBytes',
+	'rssSampledBytes',
+	'userSeconds',
+	'systemSeconds',
+] as const;
+
+/** Field-by-field median of several builds (the process list is the median-wall build's). */
+export function medianFigures(builds: readonly BuildFigures[]): BuildFigures {
+	const byWall = [...builds].sort((a, b) => a.wallSeconds - b.wallSeconds);
+	const out: BuildFigures = { ...byWall[(byWall.length - 1) >> 1]! };
+	for (const field of NUMERIC_FIELDS) out[field] = median(builds.map((build) => build[field]));
+	return out;
+}
+
+/** Medians over runs, with the rebuild's share of the clean build's wall time. */
+export function medianRuns(runs: readonly RunFigures[]): RunFigures & { rebuildShare: number } {
+	const clean = medianFigures(runs.map((run) => run.clean));
+	const rebuild = medianFigures(runs.map((run) => run.rebuild));
+	return { clean, rebuild, rebuildShare: rebuild.wallSeconds / clean.wallSeconds };
+}
+
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
+
+/** A Markdown table of the result, for the terminal and the README. */
+export function formatTable(result: BenchResult): string {
+	const { clean, rebuild, rebuildShare } = result.median;
+	const weight = result.pageWeight;
+	const rows: [string, string, string][] = [
+		['Wall time', `${clean.wallSeconds.toFixed(1)} s`, `${rebuild.wallSeconds.toFixed(1)} s`],
+		['HTML pages', String(clean.pages), String(rebuild.pages)],
+		['ms per page', clean.msPerPage.toFixed(2), rebuild.msPerPage.toFixed(2)],
+		['Peak RSS, process tree', mib(clean.peakRssTreeBytes), mib(rebuild.peakRssTreeBytes)],
+		['Peak RSS, largest process', mib(clean.peakRssLargestBytes), mib(rebuild.peakRssLargestBytes)],
+		['CPU user + system', cpu(clean), cpu(rebuild)],
+		['Rebuild / clean', '', `${(rebuildShare * 100).toFixed(0)} %`],
+	];
+	const lines = [
+		`${result.posts} posts, median of ${result.runs} run(s), ${result.date}`,
+		'',
+		'| Figure | Clean build | Rebuild (one post changed) |',
+		'| --- | --: | --: |',
+		...rows.map((row) => `| ${row.join(' | ')} |`),
+		'',
+		`dist: ${result.dist.files} files, ${mib(result.dist.bytes)}`,
+	];
+	if (weight) {
+		lines.push(
+			`typical article (${weight.file}): HTML ${kb(weight.html.bytes)} (${kb(weight.html.gzip)} gzip), ` +
+				`CSS ${kb(weight.css.bytes)} (${kb(weight.css.gzip)} gzip), JS ${weight.js.bytes} B; ` +
+				`HTML + CSS gzip ${kb(weight.htmlCssGzip)}`,
+		);
+	}
+	return lines.join('\n');
+}
+
+const cpu = (build: BuildFigures): string =>
+	`${(build.userSeconds + build.systemSeconds).toFixed(1)} s`;
