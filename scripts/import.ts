@@ -3,9 +3,9 @@
  * Writes src/content/blog/<slug>.md, moves the leading `# H1` into `headline:` and the trailing
  * «Читайте также» list into `related:`, and prints a report. Never overwrites an edited post.
  */
-import matter from 'gray-matter';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 import { getContentDir } from '../src/lib/content-dir.ts';
 import { ImportError, importLegacyPost } from '../src/lib/legacy-import.ts';
 import { postSchema } from '../src/lib/post-schema.ts';
@@ -74,7 +74,7 @@ for (const file of expand(inputs)) {
 			console.log(`    «Читайте также» перенесено в related: ${result.relatedMoved.join(', ')}`);
 		}
 		for (const note of result.notes) console.log(`    ${note}`);
-		const parsed = postSchema.safeParse(matter(result.output).data);
+		const parsed = postSchema.safeParse(parseFrontmatter(result.output).data);
 		if (!parsed.success) {
 			for (const line of formatIssues(shown, parsed.error.issues)) console.log(`    ! ${line}`);
 		}

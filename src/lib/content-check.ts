@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { parseFrontmatter, type ParsedPost } from './frontmatter.ts';
 import { fieldPath } from './content-issues.ts';
 import { slugFromFileName } from './content-dir.ts';
 import { isScriptUrl } from './links.ts';
@@ -258,9 +258,9 @@ export function checkPosts(files: readonly SourceFile[]): CheckResult {
 			posts.push({ file, slug });
 			continue;
 		}
-		let parsed: matter.GrayMatterFile<string>;
+		let parsed: ParsedPost;
 		try {
-			parsed = matter(source);
+			parsed = parseFrontmatter(source);
 		} catch (error) {
 			const mark = (error as { mark?: { line?: number } }).mark;
 			const reason = (error as { reason?: string }).reason ?? String(error);

@@ -13,8 +13,4 @@ export const POST_GLOB = '**/[^_]*.{md,mdx}';
 
 /** The slug (entry id) of a post file: its file name without extension. */
 export const slugFromFileName = (file: string): string =>
-	file
-		.replace(/\\/g, '/')
-		.split('/')
-		.pop()!
-		.replace(/\.mdx?$/i, '');
+	(file.replace(/\\/g, '/').split('/').pop() ?? '').replace(/\.mdx?$/i, '');

@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { parseFrontmatter } from './frontmatter.ts';
 import { slugify } from './slug.ts';
 import { slugFromPostUrl } from './urls.ts';
 
@@ -82,7 +82,7 @@ export function importLegacyPost(source: string): ImportResult {
 	const rawFrontmatter = block[1] ?? '';
 	let data: Record<string, unknown>;
 	try {
-		data = matter(text).data;
+		data = parseFrontmatter(text).data;
 	} catch (error) {
 		const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
 		throw new ImportError(`frontmatter не является корректным YAML: ${reason}`);

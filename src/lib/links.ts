@@ -6,6 +6,7 @@ export const SCRIPT_SCHEMES = /^\s*(?:javascript|vbscript|data\s*:\s*text\/html)
 /** Whether an href would run script (`javascript:`, `vbscript:`, `data:text/html`). */
 export function isScriptUrl(href: string): boolean {
 	// Browsers ignore control characters and whitespace inside the scheme.
+	// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 	const compact = href.replace(/[\u0000-\u001f\u007f\s]+/g, '');
 	return SCRIPT_SCHEMES.test(compact) || /^(?:javascript|vbscript):/i.test(compact);
 }

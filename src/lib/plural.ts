@@ -20,6 +20,9 @@ export function pluralize(n: number, [one, few, many]: WordForms): string {
 	}
 }
 
-/** Formats a number with its word: «666 отзывов». */
+/** No-break space: a number never wraps away from its word. */
+export const NBSP = '\u00a0';
+
+/** Formats a number with its word: «666 отзывов» (with a no-break space). */
 export const countWithWord = (n: number, forms: WordForms): string =>
-	`${new Intl.NumberFormat(SITE.locale).format(n)} ${pluralize(n, forms)}`;
+	`${new Intl.NumberFormat(SITE.locale).format(n)}${NBSP}${pluralize(n, forms)}`;

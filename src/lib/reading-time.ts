@@ -1,4 +1,4 @@
-import { pluralize } from './plural.ts';
+import { NBSP, pluralize } from './plural.ts';
 
 /** Average silent reading speed for Russian non-fiction prose, words per minute. */
 export const WORDS_PER_MINUTE = 180;
@@ -19,5 +19,5 @@ export const readingMinutes = (words: number): number =>
 /** «7 минут чтения». */
 export function formatReadingTime(words: number): string {
 	const minutes = readingMinutes(words);
-	return `${minutes} ${pluralize(minutes, ['минута', 'минуты', 'минут'])} чтения`;
+	return `${minutes}${NBSP}${pluralize(minutes, ['минута', 'минуты', 'минут'])} чтения`;
 }

@@ -70,8 +70,7 @@ export function createRelatedIndex<P extends RelatablePost>(
 				const w = weight(tag);
 				const list = postings.get(tag) ?? [];
 				const end = Math.min(list.length, MAX_CANDIDATES_PER_KEYWORD + 1);
-				for (let i = 0; i < end; i++) {
-					const post = list[i]!;
+				for (const post of list.slice(0, end)) {
 					stats.comparisons++;
 					if (!taken.has(post.slug)) scores.set(post, (scores.get(post) ?? 0) + w);
 				}

@@ -1,0 +1,220 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { describe, expect, test } from 'vitest';
+import { fieldPath } from '../../src/lib/content-issues.ts';
+import { postSchema, suggestField } from '../../src/lib/post-schema.ts';
+import { ROOT } from '../support/build.ts';
+
+const BLOG = join(ROOT, 'src/content/blog');
+const posts = readdirSync(BLOG).filter((name) => name.endsWith('.md'));
+
+/** Frontmatter of a committed post, parsed as the build parses it. */
+const frontmatterOf = (name: string): Record<string, unknown> =>
+	matter(readFileSync(join(BLOG, name), 'utf8')).data;
+
+/** A valid minimal post to break one field at a time. */
+const valid = {
+	title: 'Сервисный подход',
+	description: 'Как мы работаем',
+	pubDate: '2025-07-25T21:00:32.473Z',
+};
+
+/** Parses and returns `field → message` pairs of the errors. */
+function errorsOf(input: unknown): [string, string][] {
+	const result = postSchema.safeParse(input);
+	if (result.success) return [];
+	return result.error.issues.map((issue) => [fieldPath(issue.path), issue.message]);
+}
+
+describe('the existing posts', () => {
+	test('both committed posts are there', () => {
+		expect(posts.sort()).toEqual([
+			'kak-my-stroim-doveritelnye-otnosheniya-na-rasstoyanii.md',
+			'servisnyy-podhod.md',
+		]);
+	});
+
+	test.each(posts)('%s is valid', (name) => {
+		expect(errorsOf(frontmatterOf(name))).toEqual([]);
+	});
+
+	test('inline-JSON schema (servisnyy-podhod) is typed and kept as written', () => {
+		const data = postSchema.parse(frontmatterOf('servisnyy-podhod.md'));
+		expect(data.keywords).toEqual([
+			'сервисный подход',
+			'ButlerSPB',
+			'клиентоориентированность',
+			'управление услугами',
+			'качество обслуживания',
+			'ценность для клиента',
+			'бизнес-модель',
+		]);
+		expect(data.pubDate.toISOString()).toBe('2025-07-25T21:00:32.473Z');
+		expect(data.author).toBe('Эксперт ButlerSPB');
+		expect(data.schema?.aggregateRating).toMatchObject({
+			ratingValue: '4.8',
+			reviewCount: 666,
+			bestRating: '5',
+			worstRating: '1',
+		});
+		expect(data.schema?.mainEntityOfPage?.['@id']).toBe(
+			'https://butlerspb-blog.netlify.app/blog/servisnyy-podhod/',
+		);
+		expect(data.related).toEqual([
+			'mebel-dolgovechnaya',
+			'chat-podderzhka',
+			'kak-my-rabotaem-s-zhalobami-na-kachestvo-uborki',
+		]);
+		expect(data.headline).toMatch(/^Сервисный подход: как мы в ButlerSPB научились/);
+	});
+
+	test('block-YAML schema (doverie) is typed the same way', () => {
+		const data = postSchema.parse(
+			frontmatterOf('kak-my-stroim-doveritelnye-otnosheniya-na-rasstoyanii.md'),
+		);
+		expect(data.keywords).toEqual([]);
+		expect(data.description).toMatch(/^В современном мире удаленная работа/);
+		expect(data.schema?.aggregateRating?.ratingValue).toBe('4.9');
+		expect(data.schema?.aggregateRating?.reviewCount).toBe(791);
+		expect(data.draft).toBe(false);
+	});
+});
+
+describe('normalisation', () => {
+	test.each([
+		['a, b , ,c', ['a', 'b', 'c']],
+		['ButlerSPB, butlerspb, сервис', ['ButlerSPB', 'сервис']],
+		[
+			['  один ', 'два', 'один'],
+			['один', 'два'],
+		],
+		['', []],
+	])('keywords %j → %j', (keywords, expected) => {
+		expect(postSchema.parse({ ...valid, keywords }).keywords).toEqual(expected);
+	});
+
+	test.each([
+		['2025-07-25', '2025-07-25T00:00:00.000Z'],
+		['2025-07-25T12:00:00+03:00', '2025-07-25T09:00:00.000Z'],
+		['2025-07-25T12:00:00', '2025-07-25T09:00:00.000Z'],
+		['2025-07-25T21:00:32.473Z', '2025-07-25T21:00:32.473Z'],
+	])('pubDate %s → %s (no zone means Moscow)', (pubDate, iso) => {
+		expect(postSchema.parse({ ...valid, pubDate }).pubDate.toISOString()).toBe(iso);
+	});
+
+	test('a YAML date (unquoted) is accepted', () => {
+		const data = matter('---\ntitle: a\ndescription: b\npubDate: 2025-07-25\n---\n').data;
+		expect(postSchema.parse(data).pubDate.toISOString()).toBe('2025-07-25T00:00:00.000Z');
+	});
+
+	test('headline defaults to title; related accepts /blog/<slug>/ URLs', () => {
+		const data = postSchema.parse({
+			...valid,
+			related: ['/blog/chat-podderzhka/', 'https://butlerspb-blog.netlify.app/blog/a-b/', 'c'],
+		});
+		expect(data.headline).toBe(valid.title);
+		expect(data.related).toEqual(['chat-podderzhka', 'a-b', 'c']);
+	});
+
+	test('ratings may be numbers', () => {
+		const schema = {
+			'@type': 'HowTo',
+			aggregateRating: { '@type': 'AggregateRating', ratingValue: 4.5, reviewCount: 3 },
+		};
+		expect(postSchema.parse({ ...valid, schema }).schema?.aggregateRating).toMatchObject({
+			ratingValue: 4.5,
+			bestRating: '5',
+			worstRating: '1',
+		});
+	});
+});
+
+const rating = (patch: Record<string, unknown>) => ({
+	...valid,
+	schema: {
+		'@type': 'HowTo',
+		aggregateRating: {
+			'@type': 'AggregateRating',
+			ratingValue: '4.8',
+			reviewCount: 10,
+			bestRating: '5',
+			worstRating: '1',
+			...patch,
+		},
+	},
+});
+
+describe('bad frontmatter is rejected with a message naming the field', () => {
+	test.each<[string, Record<string, unknown>, string, RegExp]>([
+		['missing title', { description: 'x', pubDate: '2025-01-01' }, 'title', /заголовок/],
+		['empty description', { ...valid, description: '  ' }, 'description', /пустое/],
+		['missing pubDate', { title: 'a', description: 'b' }, 'pubDate', /дата ISO 8601/],
+		['bad date', { ...valid, pubDate: '25.07.2025' }, 'pubDate', /"25\.07\.2025"/],
+		['impossible date', { ...valid, pubDate: '2025-02-30' }, 'pubDate', /дата ISO 8601/],
+		['bad updatedDate', { ...valid, updatedDate: 'вчера' }, 'updatedDate', /дата/],
+		['typo key', { ...valid, pubdate: '2025-01-01' }, '', /«pubdate».*«pubDate»/],
+		['keywords as number', { ...valid, keywords: 5 }, 'keywords', /через запятую/],
+		['draft as string', { ...valid, draft: 'да' }, 'draft', /true или false/],
+		['heroImage not a URL', { ...valid, heroImage: 'ftp://x/y.jpg' }, 'heroImage', /https/],
+		['related not slugs', { ...valid, related: ['Сервис'] }, 'related[0]', /латиницей/],
+		['title with markup is text', { ...valid, title: 42 }, 'title', /строка/],
+		[
+			'rating above best',
+			rating({ ratingValue: '5.5' }),
+			'schema.aggregateRating.ratingValue',
+			/от 1 до 5/,
+		],
+		[
+			'rating below worst',
+			rating({ ratingValue: 0 }),
+			'schema.aggregateRating.ratingValue',
+			/от 1 до 5/,
+		],
+		[
+			'worst above best',
+			rating({ worstRating: 6 }),
+			'schema.aggregateRating.worstRating',
+			/не больше bestRating/,
+		],
+		[
+			'negative reviewCount',
+			rating({ reviewCount: -1 }),
+			'schema.aggregateRating.reviewCount',
+			/отрицательным/,
+		],
+		[
+			'fractional reviewCount',
+			rating({ reviewCount: 2.5 }),
+			'schema.aggregateRating.reviewCount',
+			/целое/,
+		],
+		[
+			'rating not a number',
+			rating({ ratingValue: 'отлично' }),
+			'schema.aggregateRating.ratingValue',
+			/число/,
+		],
+		['schema not HowTo', { ...valid, schema: { '@type': 'Article' } }, 'schema.@type', /HowTo/],
+	])('%s', (_, input, field, message) => {
+		const errors = errorsOf(input);
+		expect(errors.length).toBeGreaterThan(0);
+		const match = errors.find(([path]) => path === field);
+		expect(match, `errors: ${JSON.stringify(errors)}`).toBeDefined();
+		expect(match?.[1]).toMatch(message);
+	});
+
+	test('markup in a title is kept as text, never rejected or changed', () => {
+		const title = '</script><script>alert(1)</script> <!--';
+		expect(postSchema.parse({ ...valid, title }).title).toBe(title);
+	});
+});
+
+test.each([
+	['pubdate', 'pubDate'],
+	['hero_image', 'heroImage'],
+	['UPDATEDDATE', 'updatedDate'],
+	['tags', undefined],
+])('suggestField(%s) → %s', (key, expected) => {
+	expect(suggestField(key)).toBe(expected);
+});
