@@ -72,7 +72,7 @@ export async function measurePageWeight(dir: string, file: string): Promise<Page
 	const local = async (href: string | undefined): Promise<Weight> => {
 		if (!href || /^(?:[a-z]+:)?\/\//i.test(href)) return { bytes: 0, gzip: 0 };
 		const path = href.startsWith('/') ? join(dir, href) : join(dir, file, '..', href);
-		return weigh(await readFile(path.split(/[?#]/)[0]!));
+		return weigh(await readFile(path.replace(/[?#].*$/, '')));
 	};
 	let css: Weight = { bytes: 0, gzip: 0 };
 	for (const link of root.querySelectorAll('link[rel~="stylesheet"]')) {

@@ -72,7 +72,9 @@ export function keywordPool(size: number, seed = 'keywords'): string[] {
 		for (const qualifier of QUALIFIERS) tail.push(`${topic} ${qualifier}`);
 	for (let i = tail.length - 1; i > 0; i--) {
 		const j = random.int(0, i);
-		[tail[i], tail[j]] = [tail[j]!, tail[i]!];
+		const swap = tail[j] ?? '';
+		tail[j] = tail[i] ?? '';
+		tail[i] = swap;
 	}
 	const years = ['2022', '2023', '2024', '2025', '2026'];
 	const longer = years.flatMap((year) => tail.map((keyword) => `${keyword} ${year}`));
@@ -96,8 +98,9 @@ function sentence(random: Random): string {
 		random.chance(0.7) ? random.pick(TAILS) : '',
 	].filter(Boolean);
 	let text = `${opener}${words.join(' ')}`;
-	if (random.chance(0.08)) text = `**${text}**`;
-	else if (random.chance(0.08)) text = text.replace(/ (\S+ \S+)$/, ' *$1*');
+	const emphasis = random.next();
+	if (emphasis < 0.08) text = `**${text}**`;
+	else if (emphasis < 0.16) text = text.replace(/ (\S+ \S+)$/, ' *$1*');
 	return `${text}.`;
 }
 
@@ -136,7 +139,7 @@ function body(
 	let section = 0;
 	const reserve = 2_600; // the FAQ and about half a section
 	while (size < target - reserve && headings.length > 0) {
-		const heading = headings.splice(random.int(0, headings.length - 1), 1)[0]!;
+		const heading = headings.splice(random.int(0, headings.length - 1), 1).join('');
 		const parts = [`## ${heading}: ${meta.keywords[0] ?? 'сервис'}`, paragraph(random)];
 		if (section === 1) {
 			const [href, text] = random.pick(SITE_LINKS);
@@ -162,7 +165,7 @@ function body(
 	blocks.push('## Часто задаваемые вопросы (FAQ)');
 	const questions = [...QUESTIONS];
 	for (let q = random.int(2, 3); q > 0; q--) {
-		blocks.push(`### ${questions.splice(random.int(0, questions.length - 1), 1)[0]!}`);
+		blocks.push(`### ${questions.splice(random.int(0, questions.length - 1), 1).join('')}`);
 		blocks.push(paragraph(random, 2, 4));
 	}
 	return `${blocks.join('\n\n')}\n`;
@@ -182,7 +185,7 @@ export function generateMetas(count: number, options: GenerateOptions = {}): Gen
 		const keywords = new Set<string>();
 		const wanted = random.chance(0.05) ? 0 : random.int(3, 8);
 		for (let tries = 0; keywords.size < wanted && tries < wanted * 4; tries++) {
-			keywords.add(pool[zipf(random)]!);
+			keywords.add(pool[zipf(random)] ?? 'ButlerSPB');
 		}
 		const list = [...keywords];
 		const topic = list.find((k) => k !== 'ButlerSPB') ?? random.pick(TOPICS);
@@ -195,8 +198,8 @@ export function generateMetas(count: number, options: GenerateOptions = {}): Gen
 			: undefined;
 		const related: string[] = [];
 		for (let r = index === 0 ? 0 : random.int(0, 3); r > 0; r--) {
-			const other = metas[random.int(0, index - 1)]!;
-			if (!other.draft && !related.includes(other.slug)) related.push(other.slug);
+			const other = metas[random.int(0, index - 1)];
+			if (other && !other.draft && !related.includes(other.slug)) related.push(other.slug);
 		}
 		metas.push({
 			index,

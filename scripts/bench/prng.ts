@@ -34,7 +34,11 @@ export function createRandom(seed: number): Random {
 	return {
 		next,
 		int,
-		pick: (items) => items[int(0, items.length - 1)]!,
+		pick: <T>(items: readonly T[]): T => {
+			const item = items[int(0, items.length - 1)];
+			if (item === undefined) throw new Error('pick() needs a non-empty list');
+			return item;
+		},
 		chance: (p) => next() < p,
 	};
 }
@@ -56,7 +60,7 @@ export function createZipf(size: number, exponent = 1): (random: Random) => numb
 		let hi = size - 1;
 		while (lo < hi) {
 			const mid = (lo + hi) >>> 1;
-			if (cumulative[mid]! < target) lo = mid + 1;
+			if ((cumulative[mid] ?? total) < target) lo = mid + 1;
 			else hi = mid;
 		}
 		return lo;

@@ -58,7 +58,8 @@ export function median(values: readonly number[]): number {
 	if (values.length === 0) return Number.NaN;
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+	const upper = sorted[mid] ?? Number.NaN;
+	return sorted.length % 2 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
 }
 
 const NUMERIC_FIELDS = [
@@ -75,7 +76,9 @@ const NUMERIC_FIELDS = [
 /** Field-by-field median of several builds (the process list is the median-wall build's). */
 export function medianFigures(builds: readonly BuildFigures[]): BuildFigures {
 	const byWall = [...builds].sort((a, b) => a.wallSeconds - b.wallSeconds);
-	const out: BuildFigures = { ...byWall[(byWall.length - 1) >> 1]! };
+	const middle = byWall[(byWall.length - 1) >> 1];
+	if (!middle) throw new Error('medianFigures() needs at least one build');
+	const out: BuildFigures = { ...middle };
 	for (const field of NUMERIC_FIELDS) out[field] = median(builds.map((build) => build[field]));
 	return out;
 }
