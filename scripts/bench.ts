@@ -7,6 +7,8 @@
  * Each build runs under GNU time -v while its process tree is polled in /proc (see
  * scripts/bench/measure.ts for which memory figure is which). Prints a table and writes
  * bench-results/<date>-<N>.json. `--profile` records a V8 CPU profile of the first clean build.
+ * Astro writes its prerender bundle into the project's .astro/ folder, so never run two builds
+ * of one checkout at the same time (a bench and `npm run build`, say).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,6 +30,7 @@ import {
 	medianRuns,
 	toFigures,
 	type BenchResult,
+	type BuildFigures,
 	type RunFigures,
 } from './bench/report.ts';
 
@@ -62,6 +65,26 @@ function ensureGnuTime(): void {
 	}
 	console.error("The benchmark needs GNU time: install it with 'sudo apt-get install -y time'.");
 	process.exit(1);
+}
+
+/** The commit measured, or `unknown` outside a git checkout. */
+function gitCommit(): string {
+	try {
+		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, stdio: 'pipe' })
+			.toString()
+			.trim();
+	} catch {
+		return 'unknown';
+	}
+}
+
+/** One line per finished build, so a long run shows progress. */
+function logBuild(name: string, figures: BuildFigures): void {
+	const mib = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MiB`;
+	console.log(
+		`  ${name}: ${figures.wallSeconds.toFixed(1)} s, ${figures.pages} pages, ` +
+			`${figures.msPerPage.toFixed(2)} ms/page, peak RSS ${mib(figures.peakRssTreeBytes)}`,
+	);
 }
 
 async function writeCorpus(dir: string): Promise<string> {
@@ -117,6 +140,7 @@ try {
 		console.log(`Run ${run}/${runs}: clean build…`);
 		const clean = await build(work, `run-${run}-clean`, cache, { ...env, ...profile });
 		const cleanStats = await readDistStats(clean.outDir);
+		logBuild('clean', toFigures(clean.measured, cleanStats.pages));
 		if (run === 1) {
 			dist = cleanStats;
 			const typical = typicalArticle(cleanStats.articles);
@@ -130,10 +154,12 @@ try {
 		const rebuildStats = await readDistStats(rebuild.outDir);
 		await rm(rebuild.outDir, { recursive: true, force: true });
 		await rm(cache, { recursive: true, force: true });
-		runFigures.push({
+		const figures = {
 			clean: toFigures(clean.measured, cleanStats.pages),
 			rebuild: toFigures(rebuild.measured, rebuildStats.pages),
-		});
+		};
+		logBuild('rebuild', figures.rebuild);
+		runFigures.push(figures);
 	}
 } finally {
 	if (!values.keep) await rm(work, { recursive: true, force: true });
@@ -155,7 +181,7 @@ const result: BenchResult = {
 		node: process.version,
 		astro: astroVersion.version,
 	},
-	commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim(),
+	commit: gitCommit(),
 	runFigures,
 	median: medianRuns(runFigures),
 	dist: { pages: dist?.pages ?? 0, bytes: dist?.bytes ?? 0, files: dist?.files ?? 0 },
