@@ -2,8 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildNow, isVisible, unpublishedReason, type Unpublished } from '../lib/publishing.ts';
 import { countWords } from '../lib/reading-time.ts';
 import { createRelatedIndex, type RelatedIndex } from '../lib/related.ts';
-import { buildTags, byNewest, type Tag } from '../lib/tags.ts';
-import { slugify } from '../lib/slug.ts';
+import { buildTags, byNewest, keywordSlug, type Tag } from '../lib/tags.ts';
 import { SITE } from '../site.ts';
 
 /** A post entry of the blog collection. */
@@ -49,7 +48,7 @@ function toPost(entry: PostEntry, now: Date): Post {
 		description: data.description,
 		keywords: data.keywords,
 		tags: data.keywords
-			.map((name) => ({ name, slug: slugify(name) }))
+			.map((name) => ({ name, slug: keywordSlug(name) }))
 			.filter((tag) => tag.slug !== ''),
 		pubDate: data.pubDate,
 		modifiedDate: data.updatedDate ?? data.pubDate,

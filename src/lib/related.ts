@@ -26,63 +26,96 @@ export interface RelatedIndex<P extends RelatablePost> {
 }
 
 /**
- * Builds the index once for all posts (`posts` sorted newest first, drafts already removed).
- * Explicit `related` slugs come first, in the editor's order, when they name a post of `posts`;
- * then posts sharing the most informative keywords (a keyword's weight is its inverse document
- * frequency, so rarer keywords weigh more); then the newest posts. Never the post itself;
- * deterministic for the same input.
+ * Builds the index once for all posts (drafts already removed). Explicit `related` slugs come
+ * first, in the editor's order, when they name a post of `posts`; then posts sharing the most
+ * informative keywords (a keyword's weight is its inverse document frequency, so rarer keywords
+ * weigh more), ties by newest; then the newest posts. Never the post itself; deterministic for
+ * the same posts in any order.
+ *
+ * Posts are numbered newest first, so "newer" is "smaller number" and the per-post work runs on
+ * typed arrays reused between calls: O(keywords × cap × limit) per post, no sorting.
  */
 export function createRelatedIndex<P extends RelatablePost>(
 	posts: readonly P[],
 	stats: RelatedStats = { comparisons: 0 },
 ): RelatedIndex<P> {
-	const bySlug = new Map(posts.map((post) => [post.slug, post]));
-	const postings = new Map<string, P[]>();
-	const keywordsOf = new Map<string, string[]>();
-	for (const post of posts) {
-		const tags = tagSlugs(post.keywords);
-		keywordsOf.set(post.slug, tags);
-		for (const tag of tags) {
-			let list = postings.get(tag);
-			if (!list) postings.set(tag, (list = []));
-			list.push(post);
-		}
-	}
-	const total = posts.length;
-	const weight = (tag: string): number => Math.log(1 + total / (postings.get(tag)?.length ?? 1));
+	const order = [...posts].sort(byNewest);
+	const position = new Map(order.map((post, index) => [post.slug, index]));
+	const tagIds = new Map<string, number>();
+	const postings: number[][] = [];
+	const keywordsOf = order.map((post, index) =>
+		tagSlugs(post.keywords).map((tag) => {
+			let id = tagIds.get(tag);
+			if (id === undefined) {
+				id = postings.length;
+				tagIds.set(tag, id);
+				postings.push([]);
+			}
+			postings[id]?.push(index);
+			return id;
+		}),
+	);
+	const weights = postings.map((list) => Math.log(1 + order.length / list.length));
+
+	// Per-call scratch space; an entry counts only when its stamp equals the current call's.
+	const scores = new Float64Array(order.length);
+	const scored = new Uint32Array(order.length);
+	const taken = new Uint32Array(order.length);
+	let call = 0;
 
 	return {
 		relatedTo(slug, limit) {
-			const current = bySlug.get(slug);
-			if (!current || limit <= 0) return [];
-			const chosen: P[] = [];
-			const taken = new Set([slug]);
-			const take = (post: P | undefined): void => {
-				if (post && !taken.has(post.slug) && chosen.length < limit) {
-					taken.add(post.slug);
-					chosen.push(post);
+			const current = position.get(slug);
+			if (current === undefined || limit <= 0) return [];
+			call++;
+			const chosen: number[] = [];
+			const take = (index: number | undefined): void => {
+				if (index !== undefined && taken[index] !== call && chosen.length < limit) {
+					taken[index] = call;
+					chosen.push(index);
 				}
 			};
-			for (const related of current.related) take(bySlug.get(related));
+			taken[current] = call;
+			for (const related of order[current]?.related ?? []) take(position.get(related));
 
-			const scores = new Map<P, number>();
-			for (const tag of keywordsOf.get(slug) ?? []) {
-				const w = weight(tag);
-				const list = postings.get(tag) ?? [];
+			const candidates: number[] = [];
+			for (const tag of keywordsOf[current] ?? []) {
+				const weight = weights[tag] ?? 0;
+				const list = postings[tag] ?? [];
 				const end = Math.min(list.length, MAX_CANDIDATES_PER_KEYWORD + 1);
-				for (const post of list.slice(0, end)) {
+				for (let i = 0; i < end; i++) {
+					const index = list[i] ?? 0;
 					stats.comparisons++;
-					if (!taken.has(post.slug)) scores.set(post, (scores.get(post) ?? 0) + w);
+					if (taken[index] === call) continue;
+					if (scored[index] !== call) {
+						scored[index] = call;
+						scores[index] = 0;
+						candidates.push(index);
+					}
+					scores[index] = (scores[index] ?? 0) + weight;
 				}
 			}
-			const ranked = [...scores].sort(([a, sa], [b, sb]) => sb - sa || byNewest(a, b));
-			for (const [post] of ranked) take(post);
-			// Not enough keyword matches: fill with the newest posts (posts is newest first).
-			for (let i = 0; chosen.length < limit && i < posts.length; i++) {
-				stats.comparisons++;
-				take(posts[i]);
+			// The best few candidates by score, then newest (smaller index), kept in order.
+			const best: number[] = [];
+			const need = limit - chosen.length;
+			const better = (a: number, b: number): boolean =>
+				(scores[a] ?? 0) > (scores[b] ?? 0) || (scores[a] === scores[b] && a < b);
+			for (const index of need > 0 ? candidates : []) {
+				if (best.length === need && !better(index, best[need - 1] ?? index)) continue;
+				let at = best.length === need ? need - 1 : best.length;
+				while (at > 0 && better(index, best[at - 1] ?? index)) {
+					best[at] = best[at - 1] ?? index;
+					at--;
+				}
+				best[at] = index;
 			}
-			return chosen;
+			for (const index of best) take(index);
+			// Not enough keyword matches: fill with the newest posts.
+			for (let index = 0; chosen.length < limit && index < order.length; index++) {
+				stats.comparisons++;
+				take(index);
+			}
+			return chosen.flatMap((index) => order[index] ?? []);
 		},
 	};
 }

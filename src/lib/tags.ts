@@ -22,9 +22,21 @@ export interface Tag<P extends TaggedPost = TaggedPost> {
 export const byNewest = (a: TaggedPost, b: TaggedPost): number =>
 	b.pubDate.getTime() - a.pubDate.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
+const slugs = new Map<string, string>();
+
+/**
+ * The slug of a keyword, memoised: a blog has a few thousand distinct keywords, each used by
+ * many posts, and tags, related posts and every post's tag list all ask for them.
+ */
+export function keywordSlug(keyword: string): string {
+	let slug = slugs.get(keyword);
+	if (slug === undefined) slugs.set(keyword, (slug = slugify(keyword)));
+	return slug;
+}
+
 /** The tag slugs of a post's keywords (keywords that transliterate to nothing are skipped). */
 export const tagSlugs = (keywords: readonly string[]): string[] => [
-	...new Set(keywords.map(slugify).filter(Boolean)),
+	...new Set(keywords.map(keywordSlug).filter(Boolean)),
 ];
 
 /** Counts the work done, so tests can prove it grows at most n log n with the number of posts. */
@@ -46,7 +58,7 @@ export function buildTags<P extends TaggedPost>(
 		const seen = new Set<string>();
 		for (const keyword of post.keywords) {
 			stats.comparisons++;
-			const slug = slugify(keyword);
+			const slug = keywordSlug(keyword);
 			if (!slug || seen.has(slug)) continue;
 			seen.add(slug);
 			let tag = tags.get(slug);
