@@ -17,7 +17,9 @@ beforeAll(async () => {
 });
 
 /** The page's single JSON-LD graph. */
-async function graphOf(path: string): Promise<{ graph: Graph; page: Awaited<ReturnType<typeof readPage>> }> {
+async function graphOf(
+	path: string,
+): Promise<{ graph: Graph; page: Awaited<ReturnType<typeof readPage>> }> {
 	const page = await readPage(path);
 	const blocks = jsonLdBlocks(page) as Graph[];
 	expect(blocks).toHaveLength(1);

@@ -71,7 +71,9 @@ test('head URLs and JSON-LD URLs of every page are absolute https on the site', 
 			const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute('href');
 			expect(canonical, where).toBe(`${SITE.url}${path}`);
 		}
-		for (const meta of page.querySelectorAll('head meta[property^="og:"], head meta[name^="twitter:"]')) {
+		for (const meta of page.querySelectorAll(
+			'head meta[property^="og:"], head meta[name^="twitter:"]',
+		)) {
 			const key = meta.getAttribute('property') ?? meta.getAttribute('name') ?? '';
 			if (!/(?:url|image)$/.test(key)) continue;
 			checkUrl(meta.getAttribute('content'), `${where} ${key}`, key.endsWith('image'));

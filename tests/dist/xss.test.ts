@@ -108,9 +108,7 @@ describe('RSS', () => {
 			.item as Node[];
 		const html = item?.['content:encoded'] as string;
 		expect(html).toContain('href="https://butlerspb-blog.netlify.app/blog/xss-v-zagolovke/"');
-		expect(html).toContain(
-			'href="https://butlerspb-blog.netlify.app/blog/xss-v-zagolovke/#faq"',
-		);
+		expect(html).toContain('href="https://butlerspb-blog.netlify.app/blog/xss-v-zagolovke/#faq"');
 		expect(html).toContain('src="https://butlerspb-blog.netlify.app/logo.png"');
 	});
 });
