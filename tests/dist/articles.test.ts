@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -28,7 +29,11 @@ const ARTICLES = [
 		date: '26 июля 2025',
 		datetime: '2025-07-26T00:00:32+03:00',
 		rating: 'Оценка 4,8 из 5 · 666 отзывов',
-		missingRelated: ['mebel-dolgovechnaya', 'chat-podderzhka', 'kak-my-rabotaem-s-zhalobami-na-kachestvo-uborki'],
+		missingRelated: [
+			'mebel-dolgovechnaya',
+			'chat-podderzhka',
+			'kak-my-rabotaem-s-zhalobami-na-kachestvo-uborki',
+		],
 	},
 	{
 		slug: 'kak-my-stroim-doveritelnye-otnosheniya-na-rasstoyanii',
@@ -117,9 +122,7 @@ describe.each(ARTICLES)('/blog/$slug/', (article) => {
 
 test('the home page lists the posts newest first', async () => {
 	const home = await readPage('/');
-	const links = home
-		.querySelectorAll('.card__title a')
-		.map((a) => a.getAttribute('href'));
+	const links = home.querySelectorAll('.card__title a').map((a) => a.getAttribute('href'));
 	expect(links).toEqual(ARTICLES.map((a) => `/blog/${a.slug}/`));
 	expect(home.querySelectorAll('h1')).toHaveLength(1);
 });
@@ -155,6 +158,12 @@ describe('a related slug with no post behind it', () => {
 		const page = await readPage('/blog/tretya-statya/', build.outDir);
 		expect(text(page.querySelector('h1'))).toBe('Третья статья в MDX');
 		expect(text(page.querySelector('.prose'))).toContain('в 2025 году');
+	});
+
+	test('an .mdx post is in the feed with its full text', async () => {
+		const feed = await readFile(join(build.outDir, 'rss.xml'), 'utf8');
+		expect(feed).toContain('https://butlerspb-blog.netlify.app/blog/tretya-statya/');
+		expect(feed).toContain('в 2025 году');
 	});
 
 	test('is never rendered as a link, while the existing one is', async () => {
