@@ -3,8 +3,12 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { getSitemapConfig } from './src/lib/sitemap.ts';
 import { russianTypography, safeLinks, stripScripts } from './src/markdown/plugins.ts';
 import { SITE } from './src/site.ts';
+
+/** The content check reads every post once; the sitemap takes its lastmod dates from that read. */
+const content = contentCheck();
 
 export default defineConfig({
 	site: SITE.url,
@@ -19,5 +23,5 @@ export default defineConfig({
 			hastPlugins: [stripScripts, safeLinks, russianTypography],
 		}),
 	},
-	integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+	integrations: [content, mdx(), sitemap(getSitemapConfig(content.lastmod))],
 });

@@ -26,6 +26,11 @@ export const SITE = {
 	postsPerPage: 10,
 	/** Number of posts in the "Читайте также" block. */
 	relatedLimit: 3,
+	/**
+	 * Posts in the RSS feed, newest first. Each item carries the full article HTML; at 10,000 posts
+	 * a feed of every post would be ~150 MB that no reader fetches, and readers only need the news.
+	 */
+	feedLimit: 50,
 	/** Default social image (absolute path under public/). */
 	defaultImage: '/og-default.png',
 	/** The organisation that publishes the blog. */

@@ -11,7 +11,7 @@ export interface PageMeta {
 	/** Site path of the page, with the trailing slash. */
 	path: string;
 	/** Absolute image URL (remote) or site path (local). */
-	image?: string;
+	image?: string | undefined;
 	/** Extra for article pages. */
 	article?: {
 		publishedTime: Date;
@@ -22,7 +22,7 @@ export interface PageMeta {
 	/** Prev/next pages of a paginated list. */
 	prev?: string;
 	next?: string;
-	/** Keep the page out of search results (404). */
+	/** Keep the page out of search results (404); such a page names no canonical URL either. */
 	noindex?: boolean;
 }
 
@@ -48,21 +48,27 @@ export interface HeadModel {
 export const pageTitle = (title?: string): string =>
 	title && title !== SITE.name ? `${title} — ${SITE.name}` : SITE.name;
 
+/** A post's hero image as a URL or site path: remote images as written, local ones by built src. */
+export const heroImageSrc = (hero: string | { src: string } | undefined): string | undefined =>
+	typeof hero === 'string' ? hero : hero?.src;
+
+/** Absolute social image: the given image (1200×630 where the host can crop) or the default. */
+export const socialImageFor = (image?: string): string =>
+	image ? socialImageUrl(absoluteUrl(image)) : absoluteUrl(SITE.defaultImage);
+
 /** Builds the head model of a page: title, description, canonical, Open Graph and Twitter. */
 export function buildHead(page: PageMeta): HeadModel {
 	const title = pageTitle(page.title);
 	const description = page.description ?? SITE.description;
 	const canonical = absoluteUrl(page.path);
-	const image = page.image
-		? socialImageUrl(absoluteUrl(page.image))
-		: absoluteUrl(SITE.defaultImage);
+	const image = socialImageFor(page.image);
 	const meta: MetaTag[] = [
 		{ name: 'description', content: description },
 		...(page.noindex ? [{ name: 'robots', content: 'noindex' }] : []),
 		{ property: 'og:type', content: page.article ? 'article' : 'website' },
 		{ property: 'og:title', content: page.title ?? SITE.name },
 		{ property: 'og:description', content: description },
-		{ property: 'og:url', content: canonical },
+		...(page.noindex ? [] : [{ property: 'og:url', content: canonical }]),
 		{ property: 'og:image', content: image },
 		{ property: 'og:image:width', content: '1200' },
 		{ property: 'og:image:height', content: '630' },
@@ -84,7 +90,7 @@ export function buildHead(page: PageMeta): HeadModel {
 		{ name: 'twitter:image', content: image },
 	);
 	const links: LinkTag[] = [
-		{ rel: 'canonical', href: canonical },
+		...(page.noindex ? [] : [{ rel: 'canonical', href: canonical }]),
 		{
 			rel: 'alternate',
 			type: 'application/rss+xml',
