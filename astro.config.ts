@@ -1,10 +1,9 @@
 import mdx from '@astrojs/mdx';
-import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { getSitemapConfig } from './src/lib/sitemap.ts';
-import { russianTypography, safeLinks, stripScripts } from './src/markdown/plugins.ts';
+import { markdownProcessor } from './src/markdown/processor.ts';
 import { SITE } from './src/site.ts';
 
 /** The content check reads every post once; the sitemap takes its lastmod dates from that read. */
@@ -16,12 +15,6 @@ export default defineConfig({
 	...(process.env['ASTRO_CACHE_DIR'] ? { cacheDir: process.env['ASTRO_CACHE_DIR'] } : {}),
 	trailingSlash: 'always',
 	build: { format: 'directory', inlineStylesheets: 'never' },
-	markdown: {
-		processor: satteri({
-			// Raw HTML in posts becomes real elements, so links in it get rel="noopener" too.
-			features: { rawHtml: true, smartPunctuation: { quotes: false } },
-			hastPlugins: [stripScripts, safeLinks, russianTypography],
-		}),
-	},
+	markdown: { processor: markdownProcessor },
 	integrations: [content, mdx(), sitemap(getSitemapConfig(content.lastmod))],
 });

@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { POST_GLOB, getContentDir, slugFromFileName } from './lib/content-dir.ts';
 import { createPostSchema } from './lib/post-schema.ts';
+import { postsLoader } from './loaders/posts.ts';
 
 const blog = defineCollection({
-	loader: glob({
+	loader: postsLoader({
 		base: getContentDir(),
 		pattern: POST_GLOB,
 		generateId: ({ entry }) => slugFromFileName(entry),

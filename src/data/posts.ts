@@ -1,8 +1,9 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildNow, isVisible, unpublishedReason, type Unpublished } from '../lib/publishing.ts';
-import { countWords } from '../lib/reading-time.ts';
 import { createRelatedIndex, type RelatedIndex } from '../lib/related.ts';
 import { buildTags, byNewest, keywordSlug, type Tag } from '../lib/tags.ts';
+import { storedWordCount } from '../loaders/posts.ts';
+import { renderMarkdownFile, type RenderedHeading } from '../markdown/render.ts';
 import { SITE } from '../site.ts';
 
 /** A post entry of the blog collection. */
@@ -53,7 +54,7 @@ function toPost(entry: PostEntry, now: Date): Post {
 		pubDate: data.pubDate,
 		modifiedDate: data.updatedDate ?? data.pubDate,
 		related: data.related,
-		wordCount: countWords(entry.body ?? ''),
+		wordCount: storedWordCount(data),
 		...(reason ? { unpublished: reason } : {}),
 	};
 }
@@ -86,3 +87,26 @@ export const getPublishedPosts = async (): Promise<Post[]> => (await getBlog()).
 /** Up to SITE.relatedLimit posts for the «Читайте также» block. */
 export const getRelatedPosts = async (slug: string): Promise<Post[]> =>
 	(await getBlog()).related.relatedTo(slug, SITE.relatedLimit);
+
+/** A post's body, ready to print: Astro's `Content` component, or HTML rendered from the file. */
+export type PostBody =
+	| {
+			Content: Awaited<ReturnType<typeof render>>['Content'];
+			html?: never;
+			headings: RenderedHeading[];
+	  }
+	| { Content?: never; html: string; headings: RenderedHeading[] };
+
+/**
+ * Renders a post's body. Markdown posts are rendered from their file when the page is built
+ * (src/loaders/posts.ts explains why); MDX posts and posts with local images, which Astro
+ * renders, go through `render()`.
+ */
+export async function renderPost(post: Post): Promise<PostBody> {
+	const { entry } = post;
+	if (entry.rendered || !entry.filePath?.endsWith('.md')) {
+		const { Content, headings } = await render(entry);
+		return { Content, headings };
+	}
+	return renderMarkdownFile(entry.filePath);
+}

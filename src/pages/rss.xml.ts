@@ -2,21 +2,21 @@ import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-rend
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { loadRenderers } from 'astro:container';
-import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { getPublishedPosts, type Post } from '../data/posts.ts';
+import { getPublishedPosts, renderPost, type Post } from '../data/posts.ts';
 import { buildFeed } from '../lib/rss.ts';
 import { SITE } from '../site.ts';
 
 /**
- * A post's article HTML. Markdown posts keep theirs in the content layer; MDX posts are
- * components, so they are rendered with the container API.
+ * A post's article HTML. Markdown posts with local images keep theirs in the content layer,
+ * other Markdown posts are rendered from their file; MDX posts are components, so they are
+ * rendered with the container API.
  */
 async function articleHtml(post: Post, container: AstroContainer): Promise<string> {
 	const stored = post.entry.rendered?.html;
 	if (stored !== undefined) return stored;
-	const { Content } = await render(post.entry);
-	return container.renderToString(Content);
+	const body = await renderPost(post);
+	return body.html ?? container.renderToString(body.Content);
 }
 
 /** RSS 2.0 feed of the newest SITE.feedLimit posts, with their full text. */
