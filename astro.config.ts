@@ -16,5 +16,7 @@ export default defineConfig({
 	trailingSlash: 'always',
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	markdown: { processor: markdownProcessor },
+	// Pages whose getStaticPaths() cacheKey and templates are unchanged are copied from the cache.
+	experimental: { incrementalBuild: true },
 	integrations: [content, mdx(), sitemap(getSitemapConfig(content.lastmod))],
 });

@@ -13,6 +13,8 @@ export type PostEntry = CollectionEntry<'blog'>;
 export interface Post {
 	slug: string;
 	entry: PostEntry;
+	/** Digest of the post's file: changes whenever its frontmatter or body does. */
+	digest: string;
 	data: PostEntry['data'];
 	title: string;
 	headline: string;
@@ -43,6 +45,7 @@ function toPost(entry: PostEntry, now: Date): Post {
 	return {
 		slug: entry.id,
 		entry,
+		digest: String(entry.digest ?? ''),
 		data,
 		title: data.title,
 		headline: data.headline,
