@@ -44,6 +44,19 @@ export interface RemoteImage {
  * their URL as it is, with the hero aspect ratio declared so that nothing shifts while it loads.
  */
 export function remoteImage(url: string, maxWidth: number = HERO_ASPECT.width): RemoteImage {
+	const key = `${maxWidth} ${url}`;
+	let image = remoteImages.get(key);
+	if (!image) remoteImages.set(key, (image = buildRemoteImage(url, maxWidth)));
+	return image;
+}
+
+/*
+ * A post's card shows on several listing and tag pages, and building seven Unsplash URLs through
+ * the URL API each time showed in the build profile: each image is built once per build.
+ */
+const remoteImages = new Map<string, RemoteImage>();
+
+function buildRemoteImage(url: string, maxWidth: number): RemoteImage {
 	const height = Math.round((maxWidth * HERO_ASPECT.height) / HERO_ASPECT.width);
 	if (!isUnsplash(url)) return { src: toHttps(url), width: maxWidth, height };
 	const widths = SRCSET_WIDTHS.filter((w) => w <= maxWidth * 2);

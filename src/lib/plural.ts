@@ -23,6 +23,8 @@ export function pluralize(n: number, [one, few, many]: WordForms): string {
 /** No-break space: a number never wraps away from its word. */
 export const NBSP = '\u00a0';
 
+const numbers = new Intl.NumberFormat(SITE.locale);
+
 /** Formats a number with its word: «666 отзывов» (with a no-break space). */
 export const countWithWord = (n: number, forms: WordForms): string =>
-	`${new Intl.NumberFormat(SITE.locale).format(n)}${NBSP}${pluralize(n, forms)}`;
+	`${numbers.format(n)}${NBSP}${pluralize(n, forms)}`;

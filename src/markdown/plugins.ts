@@ -47,15 +47,33 @@ export const stripScripts = defineHastPlugin({
 	},
 });
 
+type HastContext = Parameters<NonNullable<Parameters<typeof defineHastPlugin>[0]['text']>>[1];
+type HastParent = NonNullable<ReturnType<HastContext['parent']>>;
+
+/*
+ * Whether an element is verbatim or inside one, remembered per element: the visitor gives the
+ * same object for the same parent within a pass, and walking up from every text node again
+ * (each step crosses into the Rust tree) cost more than the typography itself.
+ */
+const verbatim = new WeakMap<HastParent, boolean>();
+function isVerbatim(parent: HastParent | undefined, ctx: HastContext): boolean {
+	if (!parent || parent.type === 'root') return false;
+	let known = verbatim.get(parent);
+	if (known === undefined) {
+		known =
+			(parent.type === 'element' && VERBATIM.has(parent.tagName)) ||
+			isVerbatim(ctx.parent(parent), ctx);
+		verbatim.set(parent, known);
+	}
+	return known;
+}
+
 /** Russian quotes and no-break spaces in prose text, never inside code. */
 export const russianTypography = defineHastPlugin({
 	name: 'butlerspb-typography',
 	text(node, ctx) {
-		let parent: ReturnType<typeof ctx.parent> | undefined = ctx.parent(node);
-		for (; parent; parent = parent.type === 'root' ? undefined : ctx.parent(parent)) {
-			if (parent.type === 'element' && VERBATIM.has(parent.tagName)) return undefined;
-		}
 		const value = typeset(node.value);
-		return value === node.value ? undefined : { type: 'text', value };
+		if (value === node.value || isVerbatim(ctx.parent(node), ctx)) return undefined;
+		return { type: 'text', value };
 	},
 });
