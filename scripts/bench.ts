@@ -2,7 +2,7 @@
  * `npm run bench -- --posts N [--runs R] [--profile] [--keep]`
  *
  * Generates N seed-shaped posts into a temporary content folder, then for each run: a clean build
- * (fresh output folder, fresh Astro cache) and a rebuild after one post's body changed (fresh
+ * (empty output folder, fresh Astro cache) and a rebuild after one post's body changed (empty
  * output folder, the same cache, as on Netlify where only the cache survives between builds).
  * Each build runs under GNU time -v while its process tree is polled in /proc (see
  * scripts/bench/measure.ts for which memory figure is which). Prints a table and writes
@@ -98,8 +98,13 @@ async function writeCorpus(dir: string): Promise<string> {
 	return join(dir, middle);
 }
 
-async function build(work: string, name: string, cache: string, env: NodeJS.ProcessEnv) {
-	const outDir = join(work, `${name}-dist`);
+async function build(
+	work: string,
+	name: string,
+	paths: { cache: string; outDir: string },
+	env: NodeJS.ProcessEnv,
+) {
+	const { cache, outDir } = paths;
 	const measured = await runMeasured(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
 		cwd: ROOT,
 		env: { ...process.env, ASTRO_CACHE_DIR: cache, ...env },
@@ -132,13 +137,15 @@ let pageWeight: PageWeight | undefined;
 try {
 	for (let run = 1; run <= runs; run++) {
 		await writeFile(changed, original);
-		const cache = join(work, `run-${run}-cache`);
+		// Same output folder both times (Astro's page hashes include it, and Netlify builds into
+		// the same one), emptied in between as on Netlify, where only the cache survives.
+		const paths = { cache: join(work, `run-${run}-cache`), outDir: join(work, `run-${run}-dist`) };
 		const profile =
 			values.profile && run === 1
 				? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }
 				: {};
 		console.log(`Run ${run}/${runs}: clean build…`);
-		const clean = await build(work, `run-${run}-clean`, cache, { ...env, ...profile });
+		const clean = await build(work, `run-${run}-clean`, paths, { ...env, ...profile });
 		const cleanStats = await readDistStats(clean.outDir);
 		logBuild('clean', toFigures(clean.measured, cleanStats.pages));
 		if (run === 1) {
@@ -150,10 +157,10 @@ try {
 
 		await appendFile(changed, '\nДобавлен абзац: одна статья изменилась между сборками.\n');
 		console.log(`Run ${run}/${runs}: rebuild after one post changed…`);
-		const rebuild = await build(work, `run-${run}-rebuild`, cache, env);
+		const rebuild = await build(work, `run-${run}-rebuild`, paths, env);
 		const rebuildStats = await readDistStats(rebuild.outDir);
 		await rm(rebuild.outDir, { recursive: true, force: true });
-		await rm(cache, { recursive: true, force: true });
+		await rm(paths.cache, { recursive: true, force: true });
 		const figures = {
 			clean: toFigures(clean.measured, cleanStats.pages),
 			rebuild: toFigures(rebuild.measured, rebuildStats.pages),

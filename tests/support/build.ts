@@ -27,9 +27,11 @@ export interface FixtureBuild {
 export async function buildFixtureSite(
 	contentDir: string,
 	env: Record<string, string> = {},
+	/** Output folder; incremental rebuilds need the same one each time. Default: a new one. */
+	outDirOption?: string,
 ): Promise<FixtureBuild> {
 	const work = await mkdtemp(join(tmpdir(), 'blog-fixture-'));
-	const outDir = join(work, 'dist');
+	const outDir = outDirOption ?? join(work, 'dist');
 	const { stdout, stderr } = await run(
 		join(ROOT, 'node_modules/.bin/astro'),
 		['build', '--outDir', outDir],

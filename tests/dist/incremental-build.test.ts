@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { generatePosts } from '../../scripts/bench/generate.ts';
+import { buildFixtureSite, type FixtureBuild } from '../support/build.ts';
+
+/*
+ * Incremental builds copy a page from the cache when its cacheKey is unchanged, so a key that
+ * misses something the page shows leaves a stale page behind. The proof: change one post, rebuild
+ * with the cache, and compare every page with a clean build of the same content.
+ */
+
+const NOW = { BLOG_NOW: '2026-11-22T00:00:00Z' };
+const NEW_HEADLINE = 'Новый заголовок статьи после правки';
+
+/** Every file of a built site, by path, as text. */
+const readSite = (dir: string): Map<string, string> =>
+	new Map(
+		readdirSync(dir, { recursive: true, withFileTypes: true })
+			.filter((entry) => entry.isFile() && /\.(?:html|xml)$/.test(entry.name))
+			.map((entry) => {
+				const path = join(entry.parentPath, entry.name);
+				return [path.slice(dir.length), readFileSync(path, 'utf8')] as const;
+			}),
+	);
+
+describe('incremental rebuild after one post changed', () => {
+	let rebuild: FixtureBuild;
+	let clean: FixtureBuild;
+	let changedSlug = '';
+
+	beforeAll(async () => {
+		const work = await mkdtemp(join(tmpdir(), 'blog-incremental-'));
+		const content = join(work, 'content');
+		const cache = join(work, 'cache');
+		await mkdir(content);
+		const posts = [...generatePosts(24, { bodyBytes: 3_000 })];
+		for (const post of posts) await writeFile(join(content, post.file), post.source);
+		// Astro's page hashes include the output folder: Netlify builds into the same one each time.
+		const outDir = join(work, 'dist');
+		const first = await buildFixtureSite(content, { ...NOW, ASTRO_CACHE_DIR: cache }, outDir);
+		await rm(first.outDir, { recursive: true });
+
+		// A post in the middle, so it has a newer and an older neighbour and shares tags.
+		const changed = posts.filter((post) => post.meta.headline && !post.meta.draft)[6];
+		if (!changed) throw new Error('the corpus has no post with a headline');
+		changedSlug = changed.meta.slug;
+		const file = join(content, changed.file);
+		const source = await readFile(file, 'utf8');
+		const longer = `${source}\n${'Добавленный абзац с новыми словами. '.repeat(200)}\n`;
+		await writeFile(file, longer.replace(/^headline: .*$/m, `headline: "${NEW_HEADLINE}"`));
+
+		rebuild = await buildFixtureSite(content, { ...NOW, ASTRO_CACHE_DIR: cache }, outDir);
+		clean = await buildFixtureSite(content, NOW);
+	}, 240_000);
+
+	test('most pages come from the cache', () => {
+		const restored = rebuild.stdout.match(/\((?:restored|cached)\)/g)?.length ?? 0;
+		const rendered = rebuild.stdout.match(/ \(\+\d+(?:\.\d+)?m?s\)/g)?.length ?? 0;
+		expect(restored).toBeGreaterThan(20);
+		expect(rendered).toBeLessThan(restored);
+	});
+
+	test('every page equals the clean build of the same content', () => {
+		const incremental = readSite(rebuild.outDir);
+		const fresh = readSite(clean.outDir);
+		expect([...incremental.keys()].sort()).toEqual([...fresh.keys()].sort());
+		const stale = [...fresh].filter(([path, html]) => incremental.get(path) !== html);
+		expect(stale.map(([path]) => path)).toEqual([]);
+	});
+
+	test('the change shows on the post and on pages that link to it', () => {
+		const site = readSite(rebuild.outDir);
+		const showing = [...site].filter(([, html]) => html.includes(NEW_HEADLINE));
+		const paths = showing.map(([path]) => path);
+		expect(paths).toContain(`/blog/${changedSlug}/index.html`);
+		expect(paths.filter((path) => path.startsWith('/blog/')).length).toBeGreaterThan(1);
+		expect(paths.some((path) => path.startsWith('/tags/'))).toBe(true);
+	});
+});
