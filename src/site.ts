@@ -26,6 +26,11 @@ export const SITE = {
 	postsPerPage: 10,
 	/** Number of posts in the "Читайте также" block. */
 	relatedLimit: 3,
+	/**
+	 * Origins the site loads images from besides its own (post hero images). The CSP's img-src
+	 * allows exactly these; a test checks every post's images against the list.
+	 */
+	imageOrigins: ['https://images.unsplash.com'],
 	/** Default social image (absolute path under public/). */
 	defaultImage: '/og-default.png',
 	/** The organisation that publishes the blog. */
