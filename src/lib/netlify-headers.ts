@@ -44,7 +44,7 @@ const cacheRules = (patterns: readonly string[], value: string, why: string): He
 
 /**
  * Every header rule of the site, in the order netlify.toml lists them. Cache-Control is set by
- * path, never on `/*`: a path that two rules match would get both values (see
+ * path, never on `/*`: a path that two rules match could get both values (see
  * `overlappingHeaders`), and Netlify's own default for the rest is already to revalidate.
  */
 export function buildHeaderRules(imageOrigins?: readonly string[]): HeaderRule[] {

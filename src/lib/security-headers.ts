@@ -46,6 +46,14 @@ export function isImageAllowed(
 	return imageOrigins.includes(origin);
 }
 
+/**
+ * Vite's `build.assetsInlineLimit` for the site: never inline a script. Astro inlines small
+ * scripts that import nothing into the page, where script-src 'self' would block them; other
+ * assets keep Vite's default limit.
+ */
+export const keepScriptsExternal = (filePath: string): false | undefined =>
+	/\.[cm]?[jt]sx?$/.test(filePath) ? false : undefined;
+
 /** Writes directives as a Content-Security-Policy header value. */
 export const serializeCsp = (directives: CspDirectives): string =>
 	directives.map(([name, sources]) => [name, ...sources].join(' ')).join('; ');

@@ -7,6 +7,7 @@ import {
 	buildCspDirectives,
 	DENIED_FEATURES,
 	isImageAllowed,
+	keepScriptsExternal,
 	parseCsp,
 	permissionsPolicy,
 	securityHeaders,
@@ -106,4 +107,15 @@ describe('other security headers', () => {
 			}
 		`);
 	});
+});
+
+test.each([
+	['_astro/ShareLinks.astro_astro_type_script_index_0_lang.zZ5ZGPkC.js', false],
+	['assets/search.js', false],
+	['assets/copy-link.ts', false],
+	['assets/chunk.mjs', false],
+	['assets/logo.svg', undefined],
+	['assets/hero.webp', undefined],
+])('keepScriptsExternal(%s) → %s', (file, inline) => {
+	expect(keepScriptsExternal(file)).toBe(inline);
 });
