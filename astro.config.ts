@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { keepScriptsExternal } from './src/lib/security-headers.ts';
 import { getSitemapConfig } from './src/lib/sitemap.ts';
 import { russianTypography, safeLinks, stripScripts } from './src/markdown/plugins.ts';
 import { SITE } from './src/site.ts';
@@ -16,6 +17,8 @@ export default defineConfig({
 	...(process.env['ASTRO_CACHE_DIR'] ? { cacheDir: process.env['ASTRO_CACHE_DIR'] } : {}),
 	trailingSlash: 'always',
 	build: { format: 'directory', inlineStylesheets: 'never' },
+	// Scripts stay files in /_astro/ too: the CSP (script-src 'self') allows no inline script.
+	vite: { build: { assetsInlineLimit: keepScriptsExternal } },
 	markdown: {
 		processor: satteri({
 			// Raw HTML in posts becomes real elements, so links in it get rel="noopener" too.
