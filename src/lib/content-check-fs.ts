@@ -1,8 +1,17 @@
 import { readFile, readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { checkPosts, type CheckResult, type SourceFile } from './content-check.ts';
 
 const POST_FILE = /(?:^|\/)[^_/][^/]*\.mdx?$/i;
+
+/** A path as editors see it: relative to `cwd` when inside it, else absolute; always `/`. */
+export function displayPath(path: string, cwd: string = process.cwd()): string {
+	const rel = relative(cwd, path);
+	return (rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? resolve(path) : rel).replace(
+		/\\/g,
+		'/',
+	);
+}
 
 /** Reads every post file under `dir` (sorted, so reports are stable). */
 export async function readPostFiles(
@@ -22,7 +31,7 @@ export async function readPostFiles(
 		.sort();
 	return Promise.all(
 		files.map(async (name) => ({
-			file: relative(cwd, join(dir, name)).replace(/\\/g, '/'),
+			file: displayPath(join(dir, name), cwd),
 			source: await readFile(join(dir, name), 'utf8'),
 		})),
 	);

@@ -29,16 +29,21 @@ const webUrl = (what: string) =>
 	});
 
 /** pubDate / updatedDate: ISO 8601 date or date-time, string or YAML date. */
-const dateField = z.union([z.string(), z.date()]).transform((value, ctx) => {
-	const date = parseEditorDate(value);
-	if (date) return date;
-	ctx.issues.push({
-		code: 'custom',
-		input: value,
-		message: `ожидается дата ISO 8601, например 2025-07-25 или 2025-07-25T12:00:00+03:00, ${received(value instanceof Date ? 'недопустимая дата' : value)}`,
+const DATE_EXPECTED = 'ожидается дата ISO 8601, например 2025-07-25 или 2025-07-25T12:00:00+03:00';
+const dateField = z
+	.union([z.string(), z.date()], {
+		error: (iss) => `${DATE_EXPECTED}, ${received(iss.input)}`,
+	})
+	.transform((value, ctx) => {
+		const date = parseEditorDate(value);
+		if (date) return date;
+		ctx.issues.push({
+			code: 'custom',
+			input: value,
+			message: `${DATE_EXPECTED}, ${received(value instanceof Date ? 'недопустимая дата' : value)}`,
+		});
+		return z.NEVER;
 	});
-	return z.NEVER;
-});
 
 /** A rating number as editors write it: 4.8 or "4.8" (kept exactly as written). */
 const ratingValue = z.union([z.number(), z.string().regex(/^\s*\d+(?:[.,]\d+)?\s*$/)], {
