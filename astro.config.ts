@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { previewMode } from './src/integrations/preview-mode.ts';
 import { russianTypography, safeLinks, stripScripts } from './src/markdown/plugins.ts';
 import { SITE } from './src/site.ts';
 
@@ -19,5 +20,10 @@ export default defineConfig({
 			hastPlugins: [stripScripts, safeLinks, russianTypography],
 		}),
 	},
-	integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+	integrations: [
+		previewMode(),
+		contentCheck(),
+		mdx(),
+		sitemap({ filter: (page) => !page.includes('/404') }),
+	],
 });
