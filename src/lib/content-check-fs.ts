@@ -1,5 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkPosts, type CheckResult, type SourceFile } from './content-check.ts';
 
 const POST_FILE = /(?:^|\/)[^_/][^/]*\.mdx?$/i;
@@ -37,7 +38,12 @@ export async function readPostFiles(
 	);
 }
 
-/** Checks every post under `dir`. */
-export async function checkContentDir(dir: string, cwd?: string): Promise<CheckResult> {
-	return checkPosts(await readPostFiles(dir, cwd));
+/** Checks every post under `dir`, local hero images included. */
+export async function checkContentDir(
+	dir: string,
+	cwd: string = process.cwd(),
+): Promise<CheckResult> {
+	return checkPosts(await readPostFiles(dir, cwd), {
+		imageExists: (file, image) => existsSync(resolve(cwd, dirname(file), image)),
+	});
 }

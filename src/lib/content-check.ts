@@ -36,7 +36,8 @@ export type FindingCode =
 	| 'rating-no-reviews'
 	| 'hero-not-https'
 	| 'reference-undefined'
-	| 'placeholder';
+	| 'placeholder'
+	| 'image-missing';
 
 /** One problem in one post. */
 export interface Finding {
@@ -57,6 +58,12 @@ export interface SourceFile {
 	/** Path shown to editors. */
 	file: string;
 	source: string;
+}
+
+/** What the check may ask about the world outside the posts. */
+export interface CheckOptions {
+	/** Whether a local image path written in `file` exists; unchecked when absent. */
+	imageExists?: (file: string, imagePath: string) => boolean;
 }
 
 /** A post the check could read. */
@@ -200,6 +207,7 @@ function checkData(
 	lines: readonly string[],
 	slug: string,
 	data: PostFrontmatter,
+	options: CheckOptions,
 ): Finding[] {
 	const findings: Finding[] = [];
 	const warn = (code: FindingCode, path: readonly PropertyKey[], message: string): void => {
@@ -230,7 +238,22 @@ function checkData(
 			'оценка без отзывов (reviewCount: 0): поисковики не покажут такой рейтинг. Укажите число отзывов или удалите aggregateRating',
 		);
 	}
-	if (typeof data.heroImage === 'string' && /^http:/i.test(data.heroImage)) {
+	const hero = data.heroImage;
+	// Aliases (@/…, ~/…) and root paths are resolved by Astro's own rules; only relative paths here.
+	if (typeof hero === 'string' && !/^(?:https?:|[@~/])/i.test(hero) && options.imageExists) {
+		if (!options.imageExists(file, hero)) {
+			const line = fieldLine(lines, ['heroImage']);
+			findings.push({
+				severity: 'error',
+				code: 'image-missing',
+				file,
+				...(line ? { line } : {}),
+				field: 'heroImage',
+				message: `файл картинки «${hero}» не найден: путь считается от папки статьи (например, ./images/photo.jpg — папка images рядом с файлом статьи). Проверьте имя файла и путь`,
+			});
+		}
+	}
+	if (typeof hero === 'string' && /^http:/i.test(hero)) {
 		warn(
 			'hero-not-https',
 			['heroImage'],
@@ -292,7 +315,7 @@ function schemaFindings(
 }
 
 /** Checks posts and reports every problem at once; related slugs and links are checked against all of them. */
-export function checkPosts(files: readonly SourceFile[]): CheckResult {
+export function checkPosts(files: readonly SourceFile[], options: CheckOptions = {}): CheckResult {
 	const findings: Finding[] = [];
 	const posts: CheckedPost[] = [];
 	const bodies: { file: string; body: string; bodyLine: number }[] = [];
@@ -361,7 +384,7 @@ export function checkPosts(files: readonly SourceFile[]): CheckResult {
 			continue;
 		}
 		posts[posts.length - 1] = { file, slug, data: result.data };
-		findings.push(...checkData(file, lines, slug, result.data));
+		findings.push(...checkData(file, lines, slug, result.data, options));
 		if (result.data.related.length > 0) related.push({ file, lines, slugs: result.data.related });
 	}
 

@@ -20,6 +20,7 @@ test('a build with broken posts fails and names every one of them', async () => 
 		'ssylka-javascript.md:9',
 		'obrabotchik-onclick.md:9',
 		'teg-script.md:9',
+		'net-fayla-kartinki.md:5',
 	]) {
 		expect(output).toContain(`tests/fixtures/bad-posts/${file}`);
 	}

@@ -28,7 +28,7 @@ describe('the bad-posts corpus', async () => {
 	const of = (name: string) => findings.filter((finding) => finding.file === `${BAD}/${name}`);
 
 	test('every post is read, the good one has no findings', () => {
-		expect(posts).toHaveLength(24);
+		expect(posts).toHaveLength(25);
 		expect(of('horoshaya-statya.md')).toEqual([]);
 	});
 
@@ -44,6 +44,7 @@ describe('the bad-posts corpus', async () => {
 		['chernovik-ne-da-net.md', 'error', 'schema', 'draft', 5],
 		['ocenka-vne-shkaly.md', 'error', 'schema', 'schema.aggregateRating.ratingValue', 10],
 		['plohaya-kartinka.md', 'error', 'schema', 'heroImage', 5],
+		['net-fayla-kartinki.md', 'error', 'image-missing', 'heroImage', 5],
 		['Plohoe_Imya.md', 'error', 'file-name', undefined, undefined],
 		['sub/a.md', 'error', 'duplicate-slug', undefined, undefined],
 		['ssylka-javascript.md', 'error', 'script-url', undefined, 9],
@@ -144,6 +145,22 @@ describe('checkPosts', () => {
 		['the word "on" in text', '<p class="x">on=1 и onclick без тега</p>'],
 	])('accepts %s', (_, body) => {
 		expect(checkPosts([post('a.md', body), post('b.md')]).findings).toEqual([]);
+	});
+
+	test.each([
+		['./images/a.jpg', true, []],
+		['./images/a.jpg', false, ['image-missing']],
+		['images/a.jpg', false, ['image-missing']],
+		['@/assets/a.jpg', false, []],
+		['https://example.com/a.jpg', false, []],
+	])('a local hero image %s that exists: %s → %j', (image, exists, expected) => {
+		const asked: string[][] = [];
+		const imageExists = (file: string, path: string) => (asked.push([file, path]), exists);
+		const { findings } = checkPosts([post('x/a.md', 'ok', `heroImage: "${image}"\n`)], {
+			imageExists,
+		});
+		expect(findings.map((finding) => finding.code)).toEqual(expected);
+		if (expected.length > 0) expect(findings[0]?.message).toContain(image);
 	});
 
 	test('reports every problem of every post in one run, in file and line order', () => {

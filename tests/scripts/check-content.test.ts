@@ -29,7 +29,7 @@ describe('npm run check:content', () => {
 		);
 		expect([...named].sort()).toEqual(expected.sort());
 		expect(stdout).toMatch(
-			/Проверено статей: 24 \(tests\/fixtures\/bad-posts\)\. Ошибок: \d+, предупреждений: \d+\./,
+			/Проверено статей: 25 \(tests\/fixtures\/bad-posts\)\. Ошибок: \d+, предупреждений: \d+\./,
 		);
 	});
 
@@ -54,7 +54,7 @@ describe('npm run check:content', () => {
 			warnings: number;
 			findings: Finding[];
 		};
-		expect(report).toMatchObject({ dir: BAD, posts: 24 });
+		expect(report).toMatchObject({ dir: BAD, posts: 25 });
 		expect(report.errors + report.warnings).toBe(report.findings.length);
 		expect(report.findings).toContainEqual({
 			severity: 'warning',
