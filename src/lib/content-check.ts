@@ -92,11 +92,20 @@ function withoutCode(body: string): string {
 /** 1-based line of a character offset. */
 const lineAt = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 
-/** Decodes numeric character references, which browsers decode inside href before following it. */
-const decodeNumericEntities = (value: string): string =>
-	value.replace(/&#(x[0-9a-f]+|\d+);?/gi, (_, code: string) =>
-		String.fromCodePoint(code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : +code),
-	);
+/** Named references that can hide a URL scheme (`javascript&colon;`). */
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { colon: ':', tab: '\t', newline: '\n' };
+
+/** Decodes the character references browsers decode inside an href before following it. */
+const decodeEntities = (value: string): string =>
+	value
+		.replace(/&#(x[0-9a-f]+|\d+);?/gi, (_, code: string) => {
+			const point = /^x/i.test(code) ? parseInt(code.slice(1), 16) : Number(code);
+			return point <= 0x10ffff ? String.fromCodePoint(point) : '';
+		})
+		.replace(
+			/&(colon|tab|newline);/gi,
+			(_, name: string) => NAMED_ENTITIES[name.toLowerCase()] ?? '',
+		);
 
 const MD_LINK = /\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"]*")?\s*\)/g;
 const AUTOLINK = /<([a-z][a-z0-9+.-]{1,31}:[^\s<>]*)>/gi;
@@ -136,7 +145,7 @@ function checkBody(
 		urls.push({ url: match[2] ?? '', offset: match.index });
 	for (const match of text.matchAll(HTML_URL)) {
 		const url = match[1] ?? match[2] ?? match[3] ?? '';
-		urls.push({ url: decodeNumericEntities(url), offset: match.index });
+		urls.push({ url: decodeEntities(url), offset: match.index });
 	}
 	for (const { url, offset } of urls) {
 		if (isScriptUrl(url)) {

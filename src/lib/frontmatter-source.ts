@@ -17,14 +17,14 @@ export interface PostSource {
 /** Why a file could not be split into frontmatter and body. */
 export type SplitProblem = 'missing' | 'unclosed';
 
-const OPENING = /^---[ \t]*$/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
+/** The `---` line that opens and closes the frontmatter. */
+const DELIMITER = /^---[ \t]*$/;
 
 /** Splits a post (with `\n` line ends) into frontmatter lines and body. */
 export function splitPost(source: string): PostSource | SplitProblem {
 	const lines = source.split('\n');
-	if (!OPENING.test(lines[0] ?? '')) return 'missing';
-	const close = lines.findIndex((line, index) => index > 0 && CLOSING.test(line));
+	if (!DELIMITER.test(lines[0] ?? '')) return 'missing';
+	const close = lines.findIndex((line, index) => index > 0 && DELIMITER.test(line));
 	if (close < 0) return 'unclosed';
 	return {
 		lines: lines.slice(1, close),

@@ -114,6 +114,8 @@ describe('checkPosts', () => {
 		['a reference definition', '[a]: javascript:alert(1)', 'script-url'],
 		['an HTML href', '<a href="javascript:alert(1)">x</a>', 'script-url'],
 		['an entity-encoded HTML href', '<a href="&#106;avascript:alert(1)">x</a>', 'script-url'],
+		['a hex-encoded HTML href', '<a href="&#x6A;avascript:alert(1)">x</a>', 'script-url'],
+		['a named-entity colon', '<a href="javascript&colon;alert(1)">x</a>', 'script-url'],
 		['an unquoted iframe src', '<iframe src=javascript:alert(1)></iframe>', 'script-url'],
 		['a script tag in capitals', '<SCRIPT>alert(1)</SCRIPT>', 'script-tag'],
 		['an onload handler', '<img src="x.png" alt="" onload="alert(1)">', 'event-handler'],
@@ -143,6 +145,7 @@ describe('checkPosts', () => {
 		['code blocks', '```html\n<script>alert(1)</script>\n<a onclick="x">[y]</a>\n```'],
 		['images', '![картинка](https://example.com/a.png) ![alt]'],
 		['the word "on" in text', '<p class="x">on=1 и onclick без тега</p>'],
+		['an out-of-range character reference', '<a href="&#99999999;https://example.com">x</a>'],
 	])('accepts %s', (_, body) => {
 		expect(checkPosts([post('a.md', body), post('b.md')]).findings).toEqual([]);
 	});

@@ -34,6 +34,12 @@ test.each([
 	],
 	['a javascript: link', '[x](javascript:alert(1))', undefined, undefined],
 	['a raw HTML javascript: link', '<a href="javascript:alert(1)">x</a>', undefined, undefined],
+	[
+		'an entity-hidden javascript: link',
+		'<a href="javascript&colon;alert(1)">x</a>',
+		undefined,
+		undefined,
+	],
 ])('%s', (_, markdown, href, rel) => {
 	expect(links(markdown)).toEqual([{ href, rel }]);
 });
