@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { previewMode } from './src/integrations/preview-mode.ts';
 import { keepScriptsExternal } from './src/lib/security-headers.ts';
 import { getSitemapConfig } from './src/lib/sitemap.ts';
 import { russianTypography, safeLinks, stripScripts } from './src/markdown/plugins.ts';
@@ -26,5 +27,5 @@ export default defineConfig({
 			hastPlugins: [stripScripts, safeLinks, russianTypography],
 		}),
 	},
-	integrations: [content, mdx(), sitemap(getSitemapConfig(content.lastmod))],
+	integrations: [previewMode(), content, mdx(), sitemap(getSitemapConfig(content.lastmod))],
 });

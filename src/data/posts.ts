@@ -1,5 +1,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildNow, isVisible, unpublishedReason, type Unpublished } from '../lib/publishing.ts';
+import {
+	buildNow,
+	isPreview,
+	isVisible,
+	unpublishedReason,
+	type Unpublished,
+} from '../lib/publishing.ts';
 import { countWords } from '../lib/reading-time.ts';
 import { createRelatedIndex, type RelatedIndex } from '../lib/related.ts';
 import { buildTags, byNewest, type Tag } from '../lib/tags.ts';
@@ -68,7 +74,7 @@ let blog: Promise<Blog> | undefined;
 export function getBlog(): Promise<Blog> {
 	blog ??= (async () => {
 		const now = buildNow();
-		const preview = import.meta.env.DEV;
+		const preview = isPreview();
 		const entries = await getCollection('blog', ({ data }) => isVisible(data, now, preview));
 		const posts = entries.map((entry) => toPost(entry, now)).sort(byNewest);
 		return {
