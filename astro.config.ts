@@ -2,6 +2,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { previewMode } from './src/integrations/preview-mode.ts';
+import { keepScriptsExternal } from './src/lib/security-headers.ts';
 import { getSitemapConfig } from './src/lib/sitemap.ts';
 import { markdownProcessor } from './src/markdown/processor.ts';
 import { SITE } from './src/site.ts';
@@ -15,8 +17,10 @@ export default defineConfig({
 	...(process.env['ASTRO_CACHE_DIR'] ? { cacheDir: process.env['ASTRO_CACHE_DIR'] } : {}),
 	trailingSlash: 'always',
 	build: { format: 'directory', inlineStylesheets: 'never' },
+	// Scripts stay files in /_astro/ too: the CSP (script-src 'self') allows no inline script.
+	vite: { build: { assetsInlineLimit: keepScriptsExternal } },
 	markdown: { processor: markdownProcessor },
 	// Pages whose getStaticPaths() cacheKey and templates are unchanged are copied from the cache.
 	experimental: { incrementalBuild: true },
-	integrations: [content, mdx(), sitemap(getSitemapConfig(content.lastmod))],
+	integrations: [previewMode(), content, mdx(), sitemap(getSitemapConfig(content.lastmod))],
 });

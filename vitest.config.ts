@@ -8,7 +8,15 @@ export default defineConfig({
 	test: {
 		projects: [
 			{ test: { name: 'unit', include: ['tests/lib/**/*.test.ts', 'tests/scripts/**/*.test.ts'] } },
-			{ test: { name: 'dist', include: ['tests/dist/**/*.test.ts'] } },
+			{
+				test: {
+					name: 'dist',
+					include: ['tests/dist/**/*.test.ts'],
+					// Fixture builds share the project's .astro/ folder: one build at a time.
+					fileParallelism: false,
+					hookTimeout: 180_000,
+				},
+			},
 			{
 				test: {
 					name: 'browser',

@@ -18,6 +18,9 @@ npx vitest run --project unit
 step "Production build"
 npm run --silent build
 
+step "Reproducible build: two clean builds, byte for byte"
+npm run --silent check:reproducible
+
 step "Tests of the built site (dist/)"
 npx vitest run --project dist
 

@@ -31,6 +31,11 @@ export const SITE = {
 	 * a feed of every post would be ~150 MB that no reader fetches, and readers only need the news.
 	 */
 	feedLimit: 50,
+	/**
+	 * Origins the site loads images from besides its own (post hero images). The CSP's img-src
+	 * allows exactly these; a test checks every post's images against the list.
+	 */
+	imageOrigins: ['https://images.unsplash.com'],
 	/** Default social image (absolute path under public/). */
 	defaultImage: '/og-default.png',
 	/** The organisation that publishes the blog. */

@@ -1,5 +1,11 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { buildNow, isVisible, unpublishedReason, type Unpublished } from '../lib/publishing.ts';
+import {
+	buildNow,
+	isPreview,
+	isVisible,
+	unpublishedReason,
+	type Unpublished,
+} from '../lib/publishing.ts';
 import { createRelatedIndex, type RelatedIndex } from '../lib/related.ts';
 import { buildTags, byNewest, keywordSlug, type Tag } from '../lib/tags.ts';
 import { storedWordCount } from '../loaders/posts.ts';
@@ -71,7 +77,7 @@ let blog: Promise<Blog> | undefined;
 export function getBlog(): Promise<Blog> {
 	blog ??= (async () => {
 		const now = buildNow();
-		const preview = import.meta.env.DEV;
+		const preview = isPreview();
 		const entries = await getCollection('blog', ({ data }) => isVisible(data, now, preview));
 		const posts = entries.map((entry) => toPost(entry, now)).sort(byNewest);
 		return {

@@ -1,8 +1,18 @@
 import { readFile, readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkPosts, type CheckResult, type SourceFile } from './content-check.ts';
 
 const POST_FILE = /(?:^|\/)[^_/][^/]*\.mdx?$/i;
+
+/** A path as editors see it: relative to `cwd` when inside it, else absolute; always `/`. */
+export function displayPath(path: string, cwd: string = process.cwd()): string {
+	const rel = relative(cwd, path);
+	return (rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? resolve(path) : rel).replace(
+		/\\/g,
+		'/',
+	);
+}
 
 /** Reads every post file under `dir` (sorted, so reports are stable). */
 export async function readPostFiles(
@@ -22,13 +32,18 @@ export async function readPostFiles(
 		.sort();
 	return Promise.all(
 		files.map(async (name) => ({
-			file: relative(cwd, join(dir, name)).replace(/\\/g, '/'),
+			file: displayPath(join(dir, name), cwd),
 			source: await readFile(join(dir, name), 'utf8'),
 		})),
 	);
 }
 
-/** Checks every post under `dir`. */
-export async function checkContentDir(dir: string, cwd?: string): Promise<CheckResult> {
-	return checkPosts(await readPostFiles(dir, cwd));
+/** Checks every post under `dir`, local hero images included. */
+export async function checkContentDir(
+	dir: string,
+	cwd: string = process.cwd(),
+): Promise<CheckResult> {
+	return checkPosts(await readPostFiles(dir, cwd), {
+		imageExists: (file, image) => existsSync(resolve(cwd, dirname(file), image)),
+	});
 }

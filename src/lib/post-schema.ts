@@ -31,7 +31,9 @@ const webUrl = (what: string) =>
 /** pubDate / updatedDate: ISO 8601 date or date-time, string or YAML date. */
 const DATE_EXPECTED = 'ожидается дата ISO 8601, например 2025-07-25 или 2025-07-25T12:00:00+03:00';
 const dateField = z
-	.union([z.string(), z.date()], { error: (iss) => `${DATE_EXPECTED}, ${received(iss.input)}` })
+	.union([z.string(), z.date()], {
+		error: (iss) => `${DATE_EXPECTED}, ${received(iss.input)}`,
+	})
 	.transform((value, ctx) => {
 		const date = parseEditorDate(value);
 		if (date) return date;

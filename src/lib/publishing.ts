@@ -21,6 +21,16 @@ export function unpublishedReason(post: PublishState, now: Date): Unpublished | 
 export const isVisible = (post: PublishState, now: Date, preview: boolean): boolean =>
 	preview || unpublishedReason(post, now) === undefined;
 
+/** Environment variable set to 'true' under `astro dev` only (src/integrations/preview-mode.ts). */
+export const PREVIEW_ENV = 'BLOG_PREVIEW';
+
+/**
+ * Whether drafts and scheduled posts are shown: only under `astro dev`. Not Vite's
+ * `import.meta.env.DEV`, which is true in any build run with NODE_ENV other than production.
+ */
+export const isPreview = (env: NodeJS.ProcessEnv = process.env): boolean =>
+	env[PREVIEW_ENV] === 'true';
+
 /**
  * The build's notion of "now". `BLOG_NOW` (an ISO date) fixes it, so tests can build the site as
  * of a given day; otherwise it is the clock, which only decides whether scheduled posts are due.

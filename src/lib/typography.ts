@@ -6,9 +6,12 @@
 
 const NBSP = '\u00a0';
 
-/** One- and two-letter words that must not hang at the end of a line. */
+/**
+ * One- and two-letter words that must not hang at the end of a line. The lookbehind leaves the
+ * space before the word unconsumed, so runs of short words («и в») are all glued in one pass.
+ */
 const SHORT_WORDS =
-	/(^|[\s(«„])(в|во|с|со|к|ко|и|а|о|об|у|на|не|ни|по|за|из|от|до|но|да|же|ли|то|я|мы|вы|он|её|их)\s+(?=\S)/giu;
+	/(?<=^|[\s(«„])(в|во|с|со|к|ко|и|а|о|об|у|на|не|ни|по|за|из|от|до|но|да|же|ли|то|я|мы|вы|он|её|их)\s+(?=\S)/giu;
 
 /** Converts straight double quotes to «» (and „“ when nested). */
 export function russianQuotes(text: string): string {
@@ -36,8 +39,7 @@ export function russianQuotes(text: string): string {
 /** Glues short words to the next word and the dash to the previous one. */
 export function noBreakSpaces(text: string): string {
 	return text
-		.replace(SHORT_WORDS, (_, lead: string, word: string) => `${lead}${word}${NBSP}`)
-		.replace(SHORT_WORDS, (_, lead: string, word: string) => `${lead}${word}${NBSP}`)
+		.replace(SHORT_WORDS, (_, word: string) => `${word}${NBSP}`)
 		.replace(/ +— /g, `${NBSP}— `);
 }
 

@@ -12,6 +12,17 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 /** The main build's output, made by `npm run build` before the dist tests run. */
 export const DIST = join(ROOT, 'dist');
 
+/**
+ * The environment without the test runner's variables (NODE_ENV=test, VITEST…), so a fixture
+ * build runs exactly as `npm run build` does.
+ */
+export const productionEnv = (): NodeJS.ProcessEnv =>
+	Object.fromEntries(
+		Object.entries(process.env).filter(
+			([key]) => key !== 'NODE_ENV' && key !== 'TEST' && !key.startsWith('VITEST'),
+		),
+	);
+
 /** Result of a fixture build. */
 export interface FixtureBuild {
 	outDir: string;
@@ -38,7 +49,7 @@ export async function buildFixtureSite(
 		{
 			cwd: ROOT,
 			env: {
-				...process.env,
+				...productionEnv(),
 				BLOG_CONTENT_DIR: resolve(ROOT, contentDir),
 				ASTRO_CACHE_DIR: join(work, 'cache'),
 				ASTRO_TELEMETRY_DISABLED: '1',

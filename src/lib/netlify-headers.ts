@@ -1,0 +1,147 @@
+import type { PathHeaders } from './netlify-path.ts';
+import { securityHeaders } from './security-headers.ts';
+
+/** One `[[headers]]` table of netlify.toml, with the reason it exists. */
+export interface HeaderRule extends PathHeaders {
+	/** Written above the rule in netlify.toml as a comment. */
+	why?: string;
+}
+
+/** Content-hashed files: a new build gives them new names, so they never change. */
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Files whose URL stays the same across deploys: the browser asks again every time (304s). */
+export const CACHE_REVALIDATE = 'public, max-age=0, must-revalidate';
+
+/** `for` patterns of every HTML page the site builds (a dist test checks each page is covered). */
+export const HTML_PATTERNS = ['/', '/404.html', '/blog/*', '/tags/*', '/page/:page', '/search/'];
+
+/** Feeds and crawler files: fixed URLs whose content changes with every new post. */
+export const FEED_PATTERNS = ['/rss.xml', '/sitemap*.xml', '/robots.txt'];
+
+/** Pagefind files named by a hash of their content: the index, fragments, filters and meta. */
+export const PAGEFIND_HASHED_PATTERNS = [
+	'/pagefind/index/*',
+	'/pagefind/fragment/*',
+	'/pagefind/filter/*',
+	'/pagefind/*.pf_meta',
+];
+
+/** Pagefind files with fixed names: pagefind.js, the entry JSON, the worker, UI and WebAssembly. */
+export const PAGEFIND_FIXED_PATTERNS = [
+	'/pagefind/*.js',
+	'/pagefind/*.json',
+	'/pagefind/*.css',
+	'/pagefind/*.pagefind',
+];
+
+const cacheRules = (patterns: readonly string[], value: string, why: string): HeaderRule[] =>
+	patterns.map((pattern, index) => ({
+		for: pattern,
+		values: { 'Cache-Control': value },
+		...(index === 0 ? { why } : {}),
+	}));
+
+/**
+ * Every header rule of the site, in the order netlify.toml lists them. Cache-Control is set by
+ * path, never on `/*`: a path that two rules match could get both values (see
+ * `overlappingHeaders`), and Netlify's own default for the rest is already to revalidate.
+ */
+export function buildHeaderRules(imageOrigins?: readonly string[]): HeaderRule[] {
+	return [
+		{
+			for: '/*',
+			values: securityHeaders(imageOrigins),
+			why: 'Security headers on every response. The CSP allows what the site uses and nothing else: see src/lib/security-headers.ts.',
+		},
+		...cacheRules(
+			['/_astro/*'],
+			CACHE_IMMUTABLE,
+			'Astro names the CSS, JS and images it emits after their content: cache them for a year.',
+		),
+		...cacheRules(
+			HTML_PATTERNS,
+			CACHE_REVALIDATE,
+			'HTML pages keep their URLs and point at the current hashed assets: always revalidate.',
+		),
+		...cacheRules(
+			FEED_PATTERNS,
+			CACHE_REVALIDATE,
+			'Feeds, sitemaps and robots.txt change with every new post: always revalidate.',
+		),
+		...cacheRules(
+			PAGEFIND_HASHED_PATTERNS,
+			CACHE_IMMUTABLE,
+			'The Pagefind index, fragments, filters and meta files are named by content hash: cache for a year.',
+		),
+		...cacheRules(
+			PAGEFIND_FIXED_PATTERNS,
+			CACHE_REVALIDATE,
+			[
+				'pagefind.js, its worker, its WebAssembly and its UI files keep their names across builds,',
+				'yet must match the index format of the build that wrote them: after a Pagefind upgrade a',
+				'cached pagefind.js (even for an hour, or served stale) would read an index it does not',
+				'understand. Revalidating costs one 304 per file per visit to the search page.',
+				'(pagefind.js fetches pagefind-entry.json with a ?ts= cache-buster of its own.)',
+			].join(' '),
+		),
+	];
+}
+
+/** A TOML basic string (JSON string escapes are valid TOML). */
+const tomlString = (text: string): string => JSON.stringify(text);
+
+/** Wraps a comment into `# ` lines no wider than `width`. */
+export function tomlComment(text: string, width = 100): string[] {
+	const lines: string[] = [];
+	let line = '#';
+	for (const word of text.split(/\s+/).filter(Boolean)) {
+		if (line !== '#' && line.length + 1 + word.length > width) {
+			lines.push(line);
+			line = '#';
+		}
+		line += ` ${word}`;
+	}
+	if (line !== '#') lines.push(line);
+	return lines;
+}
+
+/** Renders header rules as netlify.toml `[[headers]]` tables. */
+export function renderHeadersToml(rules: readonly HeaderRule[]): string {
+	return rules
+		.map((rule) =>
+			[
+				...(rule.why ? tomlComment(rule.why) : []),
+				'[[headers]]',
+				`  for = ${tomlString(rule.for)}`,
+				'  [headers.values]',
+				...Object.entries(rule.values).map(([name, value]) => `    ${name} = ${tomlString(value)}`),
+			].join('\n'),
+		)
+		.join('\n\n');
+}
+
+/** First line of the generated part of netlify.toml. */
+export const GENERATED_BEGIN =
+	'# BEGIN generated headers: edit src/lib/netlify-headers.ts, then run `npm run netlify:headers`.';
+
+/** Last line of the generated part of netlify.toml. */
+export const GENERATED_END = '# END generated headers';
+
+/** The generated block, markers included. */
+export const generatedHeadersBlock = (rules: readonly HeaderRule[] = buildHeaderRules()): string =>
+	`${GENERATED_BEGIN}\n\n${renderHeadersToml(rules)}\n\n${GENERATED_END}`;
+
+/** The generated block of a netlify.toml text, or `undefined` when its markers are missing. */
+export function extractGeneratedBlock(toml: string): string | undefined {
+	const begin = toml.indexOf(GENERATED_BEGIN);
+	const end = toml.indexOf(GENERATED_END, begin);
+	return begin === -1 || end === -1 ? undefined : toml.slice(begin, end + GENERATED_END.length);
+}
+
+/** netlify.toml with its generated block replaced (or appended when it has none). */
+export function replaceGeneratedBlock(toml: string, block: string): string {
+	const current = extractGeneratedBlock(toml);
+	if (current !== undefined) return toml.replace(current, () => block);
+	return `${toml.trimEnd()}\n\n${block}\n`;
+}

@@ -1,0 +1,114 @@
+import { SITE } from '../site.ts';
+
+/** CSP directives in the order they are written; an empty list is a bare directive. */
+export type CspDirectives = ReadonlyArray<readonly [name: string, sources: readonly string[]]>;
+
+/**
+ * What the site loads, and nothing more. Pages are static HTML with one external stylesheet
+ * (inlineStylesheets: 'never'), so styles need no 'unsafe-inline'; the only <script> in the HTML
+ * is JSON-LD, a data block that browsers never execute. Scripts are bundled modules in /_astro/;
+ * the search page imports /pagefind/pagefind.js, which fetches its index (connect-src) and
+ * compiles WebAssembly, hence 'wasm-unsafe-eval' (it allows WebAssembly only, not eval()).
+ * Images are the site's own, data: URIs, and the remote hosts in SITE.imageOrigins.
+ */
+export function buildCspDirectives(
+	imageOrigins: readonly string[] = SITE.imageOrigins,
+): CspDirectives {
+	return [
+		['default-src', ["'self'"]],
+		['img-src', ["'self'", ...imageOrigins, 'data:']],
+		['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+		['style-src', ["'self'"]],
+		['connect-src', ["'self'"]],
+		['font-src', ["'self'"]],
+		['frame-ancestors', ["'none'"]],
+		['base-uri', ["'self'"]],
+		['form-action', ["'self'"]],
+		['object-src', ["'none'"]],
+		['upgrade-insecure-requests', []],
+	];
+}
+
+/**
+ * Whether the CSP's img-src lets a page show an image URL: site paths and data: URIs always, a
+ * remote URL when its origin is listed (http:// counts as https://, as the site upgrades it).
+ */
+export function isImageAllowed(
+	url: string,
+	imageOrigins: readonly string[] = SITE.imageOrigins,
+): boolean {
+	const trimmed = url.trim();
+	const scheme = /^([a-z][a-z\d+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
+	if (scheme === 'data') return true;
+	if (scheme === undefined && !trimmed.startsWith('//')) return true;
+	if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return false;
+	const { origin } = new URL(trimmed.replace(/^(?:https?:)?\/\//i, 'https://'));
+	return imageOrigins.includes(origin);
+}
+
+/**
+ * Vite's `build.assetsInlineLimit` for the site: never inline a script. Astro inlines small
+ * scripts that import nothing into the page, where script-src 'self' would block them; other
+ * assets keep Vite's default limit.
+ */
+export const keepScriptsExternal = (filePath: string): false | undefined =>
+	/\.[cm]?[jt]sx?$/.test(filePath) ? false : undefined;
+
+/** Writes directives as a Content-Security-Policy header value. */
+export const serializeCsp = (directives: CspDirectives): string =>
+	directives.map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+
+/** Parses a Content-Security-Policy value back into directives (for tests and checks). */
+export const parseCsp = (value: string): CspDirectives =>
+	value
+		.split(';')
+		.map((part) => part.trim().split(/\s+/))
+		.flatMap(([name, ...sources]) => (name ? [[name, sources] as const] : []));
+
+/**
+ * Browser features the site never uses, all denied to the page and to anything it embeds.
+ * clipboard-write and web-share stay allowed for the share links.
+ */
+export const DENIED_FEATURES = [
+	'accelerometer',
+	'autoplay',
+	'browsing-topics',
+	'camera',
+	'display-capture',
+	'encrypted-media',
+	'geolocation',
+	'gyroscope',
+	'hid',
+	'interest-cohort',
+	'magnetometer',
+	'microphone',
+	'midi',
+	'payment',
+	'publickey-credentials-get',
+	'screen-wake-lock',
+	'serial',
+	'usb',
+	'xr-spatial-tracking',
+] as const;
+
+/** The Permissions-Policy value that denies every feature in DENIED_FEATURES. */
+export const permissionsPolicy = (features: readonly string[] = DENIED_FEATURES): string =>
+	features.map((feature) => `${feature}=()`).join(', ');
+
+/** HSTS max-age: two years (the preload list asks for at least one). */
+export const HSTS_MAX_AGE = 63_072_000;
+
+/** The security headers every response carries, whatever its path. */
+export function securityHeaders(
+	imageOrigins: readonly string[] = SITE.imageOrigins,
+): Record<string, string> {
+	return {
+		'Content-Security-Policy': serializeCsp(buildCspDirectives(imageOrigins)),
+		'X-Content-Type-Options': 'nosniff',
+		'Referrer-Policy': 'strict-origin-when-cross-origin',
+		'Permissions-Policy': permissionsPolicy(),
+		'Strict-Transport-Security': `max-age=${HSTS_MAX_AGE}; includeSubDomains; preload`,
+		// Browsers that predate CSP frame-ancestors still honour this one.
+		'X-Frame-Options': 'DENY',
+	};
+}

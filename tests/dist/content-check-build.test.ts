@@ -1,0 +1,29 @@
+import { expect, test } from 'vitest';
+import { buildFixtureSite } from '../support/build.ts';
+
+/*
+ * The build runs the content check first and stops on its errors, listing every one of them,
+ * not only the first post Astro would trip over.
+ */
+test('a build with broken posts fails and names every one of them', async () => {
+	const failure = (await buildFixtureSite('tests/fixtures/bad-posts').then(
+		() => undefined,
+		(error: unknown) => error,
+	)) as { stdout?: string; stderr?: string } | undefined;
+	expect(failure).toBeDefined();
+	const output = `${failure?.stdout ?? ''}\n${failure?.stderr ?? ''}`;
+	for (const file of [
+		'slomannyy-yaml.md:2',
+		'opechatka-v-pole.md:4',
+		'nevernaya-data.md:4',
+		'sub/a.md',
+		'ssylka-javascript.md:9',
+		'obrabotchik-onclick.md:9',
+		'teg-script.md:9',
+		'net-fayla-kartinki.md:5',
+	]) {
+		expect(output).toContain(`tests/fixtures/bad-posts/${file}`);
+	}
+	expect(output).toContain('поле «pubdate»: такого поля нет: возможно, имелось в виду «pubDate»');
+	expect(output).toMatch(/Проверка статей: ошибок — \d+/);
+}, 120_000);

@@ -1,0 +1,53 @@
+import { beforeAll, expect, test } from 'vitest';
+import { CACHE_IMMUTABLE, CACHE_REVALIDATE } from '../../src/lib/netlify-headers.ts';
+import { headersForPath, overlappingHeaders } from '../../src/lib/netlify-path.ts';
+import { securityHeaders } from '../../src/lib/security-headers.ts';
+import { urlPathOfFile } from '../../src/lib/trailing-slash.ts';
+import { listDistFiles } from '../support/dist.ts';
+import { loadNetlifyConfig, type NetlifyConfig } from '../support/netlify.ts';
+
+/*
+ * The headers netlify.toml gives every file of the real build: a new route or asset folder that
+ * no rule covers, or that two rules cover, fails here.
+ */
+let rules: NetlifyConfig['headers'];
+let paths: string[];
+
+beforeAll(async () => {
+	rules = (await loadNetlifyConfig()).headers;
+	paths = (await listDistFiles()).map(urlPathOfFile);
+});
+
+/** A content hash in a file name, as Astro (`name.C1GT4Nam.css`) and Pagefind (`ru_5c19468`) write them. */
+const HASHED_NAME = /[._][A-Za-z0-9_-]{7,}\.[a-z_]+$/;
+
+test('every file gets the security headers, and no header from two rules', () => {
+	expect(paths.length).toBeGreaterThan(5);
+	for (const path of paths) {
+		expect(headersForPath(rules, path), path).toMatchObject(securityHeaders());
+		expect(overlappingHeaders(rules, path), path).toEqual([]);
+	}
+});
+
+test('every HTML page, feed and sitemap is revalidated', () => {
+	const documents = paths.filter((path) => /(?:\/|\.html|\.xml)$/.test(path));
+	expect(documents).toContain('/');
+	expect(documents).toContain('/404.html');
+	for (const path of documents) {
+		expect(
+			headersForPath(rules, path)['Cache-Control'],
+			`${path}: add its pattern to src/lib/netlify-headers.ts`,
+		).toBe(CACHE_REVALIDATE);
+	}
+});
+
+test('only content-hashed files are cached as immutable, and all of /_astro/ is', () => {
+	const immutable = paths.filter(
+		(path) => headersForPath(rules, path)['Cache-Control'] === CACHE_IMMUTABLE,
+	);
+	expect(immutable.length).toBeGreaterThan(0);
+	expect(immutable.filter((path) => !HASHED_NAME.test(path))).toEqual([]);
+	expect(paths.filter((path) => path.startsWith('/_astro/') && !immutable.includes(path))).toEqual(
+		[],
+	);
+});

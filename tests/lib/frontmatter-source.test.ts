@@ -1,0 +1,121 @@
+import matter from 'gray-matter';
+import { describe, expect, test } from 'vitest';
+import { explainYamlError, fieldLine, splitPost } from '../../src/lib/frontmatter-source.ts';
+
+describe('splitPost', () => {
+	test('splits frontmatter lines and body with the body line', () => {
+		expect(splitPost('---\ntitle: x\nb: 1\n---\n\nТекст\n')).toEqual({
+			lines: ['title: x', 'b: 1'],
+			body: '\nТекст\n',
+			bodyLine: 5,
+		});
+	});
+
+	test.each([
+		['no opening line', 'title: x\n---\n', 'missing'],
+		['an opening line with text', '--- title\n---\n', 'missing'],
+		['no closing line', '---\ntitle: x\n\nТекст\n', 'unclosed'],
+	])('reports %s', (_, source, problem) => expect(splitPost(source)).toBe(problem));
+});
+
+const YAML = `title: "Статья"
+keywords:
+  - один
+  - два
+related:
+- a
+- b
+schema:
+  "@type": HowTo
+  aggregateRating:
+    ratingValue: "4.8"
+    # comment
+    reviewCount: 0
+  steps:
+    - name: Первый
+      text: x
+    - name: Второй
+      text: y
+inline: {"a": {"b": 1}}
+`.split('\n');
+
+describe('fieldLine', () => {
+	test.each([
+		[['title'], 2],
+		[['keywords', 1], 5],
+		[['related', 0], 7],
+		[['related', 1], 8],
+		[['schema', '@type'], 10],
+		[['schema', 'aggregateRating', 'reviewCount'], 14],
+		[['schema', 'steps', 1, 'text'], 19],
+		[['schema', 'steps', 0, 'name'], 16],
+		[['inline', 'a', 'b'], 20],
+		[['schema', 'nope'], 9],
+		[['related', 5], 6],
+		[['missing'], undefined],
+	])('%j is on line %s', (path, line) => expect(fieldLine(YAML, path)).toBe(line));
+
+	test('does not mistake a nested key for a top-level one', () => {
+		expect(fieldLine(['schema:', '  title: x', 'title: y'], ['title'])).toBe(4);
+	});
+});
+
+/** The js-yaml error gray-matter throws for a frontmatter block. */
+function yamlError(lines: string[]): unknown {
+	try {
+		matter(`---\n${lines.join('\n')}\n---\n`, {});
+	} catch (error) {
+		return error;
+	}
+	throw new Error('expected a YAML error');
+}
+
+describe('explainYamlError', () => {
+	test.each([
+		[
+			'an unclosed double quote',
+			['title: "Незакрытая', 'description: "y"', 'pubDate: "2025-07-20"'],
+			2,
+			'кавычка " в начале значения не закрыта',
+		],
+		[
+			'an unclosed single quote',
+			["title: 'Незакрытая", 'description: y'],
+			2,
+			"кавычка ' в начале значения не закрыта",
+		],
+		[
+			'quotes inside a quoted value',
+			['description: y', 'title: "Он сказал "привет""'],
+			3,
+			'после закрывающей кавычки " идёт ещё текст',
+		],
+		[
+			'a colon inside a value',
+			['title: Сервис: философия', 'description: y'],
+			2,
+			'двоеточие с пробелом внутри значения',
+		],
+		[
+			'a field written twice',
+			['title: x', 'description: y', 'title: z'],
+			4,
+			'поле «title» указано дважды',
+		],
+		['bad indentation', ['title: x', '  description: y'], 3, 'неверный отступ'],
+		['an unclosed brace', ['schema: {"a": 1', 'title: x'], 3, 'не закрыта скобка'],
+		['a value starting with @', ['title: @handle'], 2, 'значение начинается с @'],
+	])('explains %s', (_, lines, line, message) => {
+		const problem = explainYamlError(lines, yamlError(lines));
+		expect(problem.line).toBe(line);
+		expect(problem.message).toContain(message);
+	});
+
+	test('keeps the parser reason for anything else', () => {
+		const problem = explainYamlError(['a: 1'], { reason: 'something odd', mark: { line: 1 } });
+		expect(problem).toEqual({
+			line: 2,
+			message: 'ошибка синтаксиса YAML: проверьте кавычки, двоеточия и отступы (something odd)',
+		});
+	});
+});

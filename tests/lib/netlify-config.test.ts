@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import {
+	buildHeaderRules,
+	extractGeneratedBlock,
+	generatedHeadersBlock,
+} from '../../src/lib/netlify-headers.ts';
+import { headersForPath, overlappingHeaders } from '../../src/lib/netlify-path.ts';
+import { ROOT } from '../support/build.ts';
+import { loadNetlifyConfig, type NetlifyConfig } from '../support/netlify.ts';
+
+/*
+ * netlify.toml as Netlify's own loader (@netlify/config, offline) reads it: the file Netlify
+ * deploys with must say what src/lib/netlify-headers.ts and src/lib/security-headers.ts say.
+ */
+let config: NetlifyConfig;
+beforeAll(async () => {
+	config = await loadNetlifyConfig();
+});
+
+const readText = (file: string): Promise<string> => readFile(join(ROOT, file), 'utf8');
+
+describe('[build]', () => {
+	test('builds with npm run build and publishes dist/', () => {
+		expect(config.build.command).toBe('npm run build');
+		expect(config.build.publish).toBe(join(ROOT, 'dist'));
+	});
+
+	test('NODE_VERSION, .nvmrc, engines and the node devDependency name one major version', async () => {
+		const major = config.build.environment['NODE_VERSION'];
+		expect(major).toMatch(/^\d+$/);
+		const pkg = JSON.parse(await readText('package.json')) as {
+			engines: { node: string };
+			devDependencies: Record<string, string>;
+		};
+		expect((await readText('.nvmrc')).trim()).toBe(major);
+		expect(pkg.engines.node).toBe(`>=${major} <${Number(major) + 1}`);
+		expect(pkg.devDependencies['node']?.split('.')[0]).toBe(major);
+	});
+});
+
+describe('[[headers]]', () => {
+	test('are the rules src/lib/netlify-headers.ts builds (run `npm run netlify:headers`)', async () => {
+		const expected = buildHeaderRules().map((rule) => ({ for: rule.for, values: rule.values }));
+		expect(config.headers).toEqual(expected);
+		expect(extractGeneratedBlock(await readText('netlify.toml'))).toBe(generatedHeadersBlock());
+	});
+
+	test('every response carries the security headers', () => {
+		for (const path of ['/', '/blog/servisnyy-podhod/', '/_astro/a.js', '/pagefind/x', '/nope']) {
+			expect(headersForPath(config.headers, path)).toMatchObject({
+				'Content-Security-Policy':
+					"default-src 'self'; img-src 'self' https://images.unsplash.com data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'; upgrade-insecure-requests",
+				'X-Content-Type-Options': 'nosniff',
+				'Referrer-Policy': 'strict-origin-when-cross-origin',
+				'Strict-Transport-Security': 'max-age=63072000; includeSubDomains; preload',
+				'X-Frame-Options': 'DENY',
+				'Permissions-Policy': expect.stringMatching(
+					/^(?=.*\bcamera=\(\))(?=.*\bmicrophone=\(\))(?=.*\bgeolocation=\(\))(?=.*\bpayment=\(\))(?=.*\busb=\(\))(?=.*\binterest-cohort=\(\))/,
+				),
+			});
+		}
+	});
+
+	test.each([
+		['/_astro/seo.C1GT4Nam.css', 'public, max-age=31536000, immutable'],
+		['/_astro/search.B1x.js', 'public, max-age=31536000, immutable'],
+		['/', 'public, max-age=0, must-revalidate'],
+		['/blog/servisnyy-podhod/', 'public, max-age=0, must-revalidate'],
+		['/tags/servisnyy-podhod/', 'public, max-age=0, must-revalidate'],
+		['/page/2/', 'public, max-age=0, must-revalidate'],
+		['/search/', 'public, max-age=0, must-revalidate'],
+		['/rss.xml', 'public, max-age=0, must-revalidate'],
+		['/sitemap-index.xml', 'public, max-age=0, must-revalidate'],
+		['/sitemap-0.xml', 'public, max-age=0, must-revalidate'],
+		['/pagefind/pagefind.js', 'public, max-age=0, must-revalidate'],
+		['/pagefind/pagefind-entry.json', 'public, max-age=0, must-revalidate'],
+		['/pagefind/fragment/ru_6ca4b75.pf_fragment', 'public, max-age=31536000, immutable'],
+		['/pagefind/index/ru_5c19468.pf_index', 'public, max-age=31536000, immutable'],
+	])('%s is served with Cache-Control: %s, set once', (path, cacheControl) => {
+		expect(headersForPath(config.headers, path)['Cache-Control']).toBe(cacheControl);
+		expect(overlappingHeaders(config.headers, path)).toEqual([]);
+	});
+});

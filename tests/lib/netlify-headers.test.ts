@@ -1,0 +1,104 @@
+import { describe, expect, test } from 'vitest';
+import {
+	buildHeaderRules,
+	CACHE_IMMUTABLE,
+	CACHE_REVALIDATE,
+	extractGeneratedBlock,
+	GENERATED_BEGIN,
+	GENERATED_END,
+	renderHeadersToml,
+	replaceGeneratedBlock,
+	tomlComment,
+} from '../../src/lib/netlify-headers.ts';
+import { headersForPath, overlappingHeaders } from '../../src/lib/netlify-path.ts';
+import { securityHeaders } from '../../src/lib/security-headers.ts';
+
+/** Paths of every kind the site serves, or will once search and feeds are built. */
+const PATHS: [path: string, cacheControl: string | undefined][] = [
+	['/', CACHE_REVALIDATE],
+	['/page/2/', CACHE_REVALIDATE],
+	['/blog/servisnyy-podhod/', CACHE_REVALIDATE],
+	['/tags/', CACHE_REVALIDATE],
+	['/tags/servisnyy-podhod/', CACHE_REVALIDATE],
+	['/tags/servisnyy-podhod/2/', CACHE_REVALIDATE],
+	['/search/', CACHE_REVALIDATE],
+	['/404.html', CACHE_REVALIDATE],
+	['/rss.xml', CACHE_REVALIDATE],
+	['/sitemap-index.xml', CACHE_REVALIDATE],
+	['/sitemap-0.xml', CACHE_REVALIDATE],
+	['/robots.txt', CACHE_REVALIDATE],
+	['/_astro/seo.C1GT4Nam.css', CACHE_IMMUTABLE],
+	['/_astro/search.BfW1x2yZ.js', CACHE_IMMUTABLE],
+	['/_astro/hero.D2kq.webp', CACHE_IMMUTABLE],
+	['/pagefind/pagefind.js', CACHE_REVALIDATE],
+	['/pagefind/pagefind-worker.js', CACHE_REVALIDATE],
+	['/pagefind/pagefind-entry.json', CACHE_REVALIDATE],
+	['/pagefind/pagefind-ui.css', CACHE_REVALIDATE],
+	['/pagefind/wasm.ru.pagefind', CACHE_REVALIDATE],
+	['/pagefind/pagefind.ru_eabf188d25.pf_meta', CACHE_IMMUTABLE],
+	['/pagefind/index/ru_5c19468.pf_index', CACHE_IMMUTABLE],
+	['/pagefind/fragment/ru_6ca4b75.pf_fragment', CACHE_IMMUTABLE],
+	['/pagefind/filter/ru_1a2b3c.pf_filter', CACHE_IMMUTABLE],
+	// Unhashed public files keep Netlify's default, which revalidates.
+	['/favicon.svg', undefined],
+	['/og-default.png', undefined],
+	['/a-page-that-does-not-exist/', undefined],
+];
+
+describe('buildHeaderRules', () => {
+	const rules = buildHeaderRules();
+
+	test.each(PATHS)('%s: Cache-Control %s', (path, cacheControl) => {
+		expect(headersForPath(rules, path)['Cache-Control']).toBe(cacheControl);
+	});
+
+	test.each(PATHS)('%s: every security header, and no header set twice', (path) => {
+		expect(headersForPath(rules, path)).toMatchObject(securityHeaders());
+		expect(overlappingHeaders(rules, path)).toEqual([]);
+	});
+
+	test('security headers come from one rule on /*, cache headers never do', () => {
+		expect(rules.filter((rule) => rule.for === '/*')).toEqual([
+			expect.objectContaining({ values: securityHeaders() }),
+		]);
+		for (const rule of rules.filter((rule) => rule.for !== '/*')) {
+			expect(Object.keys(rule.values)).toEqual(['Cache-Control']);
+		}
+	});
+});
+
+describe('TOML rendering', () => {
+	test('tomlComment wraps at the width', () => {
+		expect(tomlComment('one two three four', 12)).toEqual(['# one two', '# three four']);
+		expect(tomlComment('')).toEqual([]);
+	});
+
+	test('renderHeadersToml writes one table per rule, comment first', () => {
+		expect(
+			renderHeadersToml([
+				{ for: '/*', values: { 'X-A': `it's "quoted"` }, why: 'Why.' },
+				{ for: '/b', values: { 'Cache-Control': 'no-cache' } },
+			]),
+		).toMatchInlineSnapshot(`
+			"# Why.
+			[[headers]]
+			  for = "/*"
+			  [headers.values]
+			    X-A = "it's \\"quoted\\""
+
+			[[headers]]
+			  for = "/b"
+			  [headers.values]
+			    Cache-Control = "no-cache""
+		`);
+	});
+
+	test('the generated block is found, replaced and appended', () => {
+		const block = `${GENERATED_BEGIN}\nnew\n${GENERATED_END}`;
+		const toml = `[build]\n\n${GENERATED_BEGIN}\nold\n${GENERATED_END}\n# after\n`;
+		expect(extractGeneratedBlock(toml)).toBe(`${GENERATED_BEGIN}\nold\n${GENERATED_END}`);
+		expect(replaceGeneratedBlock(toml, block)).toBe(`[build]\n\n${block}\n# after\n`);
+		expect(replaceGeneratedBlock('[build]\n', block)).toBe(`[build]\n\n${block}\n`);
+		expect(extractGeneratedBlock('[build]\n')).toBeUndefined();
+	});
+});

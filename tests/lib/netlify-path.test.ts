@@ -1,0 +1,97 @@
+import { parseAllHeaders, type Header } from '@netlify/headers-parser';
+import { describe, expect, test } from 'vitest';
+import {
+	forPatternToRegExp,
+	headersForPath,
+	matchesForPattern,
+	overlappingHeaders,
+} from '../../src/lib/netlify-path.ts';
+
+const CASES: [pattern: string, path: string, matches: boolean][] = [
+	['/*', '/', true],
+	['/*', '/blog/servisnyy-podhod/', true],
+	['/', '/', true],
+	['/', '/blog/', false],
+	['/_astro/*', '/_astro/seo.C1GT4Nam.css', true],
+	['/_astro/*', '/_astro/', true],
+	['/_astro/*', '/astro/x.css', false],
+	['/blog/*', '/blog/servisnyy-podhod/', true],
+	['/blog/*', '/blog', true],
+	['/blog/*', '/tags/blog/', false],
+	// A standalone * makes the slash before it optional: /page/* would catch /pagefind/.
+	['/page/*', '/pagefind/pagefind.js', true],
+	['/page/:page', '/page/2/', true],
+	['/page/:page', '/page/2', true],
+	['/page/:page', '/page/2/3/', false],
+	['/page/:page', '/pagefind/pagefind.js', false],
+	['/search/', '/search/', true],
+	['/search/', '/search', true],
+	['/search/', '/search/x/', false],
+	['/rss.xml', '/rss.xml', true],
+	['/rss.xml', '/RSS.XML', true],
+	['/rss.xml', '/rssxxml', false],
+	['/sitemap*.xml', '/sitemap-index.xml', true],
+	['/sitemap*.xml', '/sitemap-0.xml', true],
+	['/sitemap*.xml', '/sitemaps/', false],
+	['/pagefind/*.js', '/pagefind/pagefind.js', true],
+	['/pagefind/*.js', '/pagefind/pagefind-entry.json', false],
+	['/pagefind/*.pf_meta', '/pagefind/pagefind.ru_eabf188d25.pf_meta', true],
+	['/pagefind/index/*', '/pagefind/index/ru_5c19468.pf_index', true],
+	['/pagefind/index/*', '/pagefind/pagefind.js', false],
+	['/tags/*', '/tags/', true],
+	['/tags/*', '/tags/servisnyy-podhod/2/', true],
+	['/404.html', '/404.html', true],
+	['/404.html', '/404xhtml', false],
+];
+
+const netlifyRegExp = async (pattern: string): Promise<RegExp> => {
+	const { headers, errors } = await parseAllHeaders({
+		headersFiles: [],
+		configHeaders: [{ for: pattern, values: { X: 'y' } }],
+		minimal: false,
+	});
+	expect(errors).toEqual([]);
+	return (headers[0] as Header).forRegExp;
+};
+
+describe('matchesForPattern', () => {
+	test.each(CASES)('%s on %s → %s', (pattern, path, matches) => {
+		expect(matchesForPattern(pattern, path)).toBe(matches);
+	});
+
+	test.each(CASES)('%s on %s: same answer as Netlify’s parser', async (pattern, path) => {
+		const netlify = await netlifyRegExp(pattern);
+		expect(forPatternToRegExp(pattern).source).toBe(netlify.source);
+		expect(matchesForPattern(pattern, path)).toBe(netlify.test(path));
+	});
+});
+
+describe('headersForPath', () => {
+	const rules = [
+		{ for: '/*', values: { 'X-Frame-Options': 'DENY' } },
+		{ for: '/_astro/*', values: { 'Cache-Control': 'immutable' } },
+		{ for: '/blog/*', values: { 'Cache-Control': 'revalidate' } },
+	];
+
+	test.each([
+		['/_astro/a.css', { 'X-Frame-Options': 'DENY', 'Cache-Control': 'immutable' }],
+		['/blog/x/', { 'X-Frame-Options': 'DENY', 'Cache-Control': 'revalidate' }],
+		['/favicon.svg', { 'X-Frame-Options': 'DENY' }],
+	])('%s', (path, expected) => expect(headersForPath(rules, path)).toEqual(expected));
+
+	test('later rules win, as in Netlify’s CLI', () => {
+		const both = [...rules, { for: '/*', values: { 'x-frame-options': 'SAMEORIGIN' } }];
+		expect(headersForPath(both, '/')).toMatchObject({ 'x-frame-options': 'SAMEORIGIN' });
+	});
+});
+
+describe('overlappingHeaders', () => {
+	test('names a header that two matching rules set, whatever its case', () => {
+		const rules = [
+			{ for: '/*', values: { 'Cache-Control': 'a', 'X-A': '1' } },
+			{ for: '/page/*', values: { 'cache-control': 'b' } },
+		];
+		expect(overlappingHeaders(rules, '/pagefind/pagefind.js')).toEqual(['cache-control']);
+		expect(overlappingHeaders(rules, '/tags/')).toEqual([]);
+	});
+});

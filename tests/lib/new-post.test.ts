@@ -1,0 +1,83 @@
+import matter from 'gray-matter';
+import { describe, expect, test } from 'vitest';
+import { createNewPost, NewPostError, PLACEHOLDER } from '../../src/lib/new-post.ts';
+import { postSchema } from '../../src/lib/post-schema.ts';
+
+const NOW = new Date('2025-07-25T09:30:15.123Z');
+
+describe('createNewPost', () => {
+	// The slugs of the blog's existing URLs: one transliteration for the whole project.
+	test.each([
+		[
+			'Доверительное управление квартирой для посуточной сдачи в Петербурге',
+			'doveritelnoe-upravlenie-kvartiroy-dlya-posutochnoy-sdachi-v-peterburge',
+		],
+		[
+			'Как мы работаем с жалобами на качество уборки',
+			'kak-my-rabotaem-s-zhalobami-na-kachestvo-uborki',
+		],
+		['Поиск проверенных мастеров для ремонта', 'poisk-proverennyh-masterov-dlya-remonta'],
+		['Чат-поддержка', 'chat-podderzhka'],
+		['Сервисный подход', 'servisnyy-podhod'],
+		['  Ёлка, щука и объявление: 5 советов!  ', 'elka-shchuka-i-obyavlenie-5-sovetov'],
+	])('«%s» → %s.md', (title, slug) => {
+		const post = createNewPost(title, NOW);
+		expect(post.slug).toBe(slug);
+		expect(post.fileName).toBe(`${slug}.md`);
+	});
+
+	test('writes frontmatter that the shared schema accepts', () => {
+		const { source } = createNewPost('Сервис: «как мы работаем» и "почему"', NOW);
+		const result = postSchema.safeParse(matter(source, {}).data);
+		expect(result.success).toBe(true);
+		expect(result.data).toMatchObject({
+			title: 'Сервис: «как мы работаем» и "почему"',
+			headline: 'Сервис: «как мы работаем» и "почему"',
+			author: 'Эксперт ButlerSPB',
+			draft: true,
+			pubDate: new Date('2025-07-25T09:30:15Z'),
+			keywords: [PLACEHOLDER, 'ButlerSPB'],
+		});
+	});
+
+	test('dates the post now, in Moscow time with the +03:00 offset', () => {
+		const { source } = createNewPost('Статья', NOW);
+		expect(source).toContain('pubDate: "2025-07-25T12:30:15+03:00"');
+	});
+
+	test('uses the given author', () => {
+		const { source } = createNewPost('Статья', NOW, 'Анна Петрова');
+		expect(matter(source, {}).data['author']).toBe('Анна Петрова');
+	});
+
+	test('has every field an editor fills in, a draft flag and a body skeleton', () => {
+		const { source } = createNewPost('Статья', NOW);
+		const { data, content } = matter(source, {});
+		expect(Object.keys(data)).toEqual([
+			'title',
+			'description',
+			'keywords',
+			'pubDate',
+			'author',
+			'heroImage',
+			'heroAlt',
+			'draft',
+		]);
+		expect(data['heroImage']).toMatch(/^https:\/\//);
+		expect(content.match(/^## .+$/gm)).toEqual([
+			'## Первый раздел',
+			'## Второй раздел',
+			'## Итоги',
+		]);
+		expect(content).toContain(PLACEHOLDER);
+		expect(content).not.toMatch(/^# /m);
+	});
+
+	test.each([
+		['an empty title', '   ', 'Укажите заголовок статьи'],
+		['a title with no letters', '!!! ???', 'не получается адрес статьи'],
+	])('refuses %s', (_, title, message) => {
+		expect(() => createNewPost(title, NOW)).toThrow(NewPostError);
+		expect(() => createNewPost(title, NOW)).toThrow(message);
+	});
+});
