@@ -1,14 +1,10 @@
 import { defineCollection } from 'astro:content';
-import { POST_GLOB, getContentDir, slugFromFileName } from './lib/content-dir.ts';
+import { POST_GLOB, getContentDir } from './lib/content-dir.ts';
 import { createPostSchema } from './lib/post-schema.ts';
 import { postsLoader } from './loaders/posts.ts';
 
 const blog = defineCollection({
-	loader: postsLoader({
-		base: getContentDir(),
-		pattern: POST_GLOB,
-		generateId: ({ entry }) => slugFromFileName(entry),
-	}),
+	loader: postsLoader({ base: getContentDir(), pattern: POST_GLOB }),
 	schema: ({ image }) => createPostSchema(image),
 });
 

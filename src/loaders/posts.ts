@@ -1,5 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { fileURLToPath } from 'node:url';
+import { slugFromFileName } from '../lib/content-dir.ts';
 import { hasLocalImage } from '../lib/markdown-source.ts';
 import { countWords } from '../lib/reading-time.ts';
 
@@ -12,13 +14,20 @@ import { countWords } from '../lib/reading-time.ts';
  * loader stores only the frontmatter and the word count; Markdown posts are rendered when their
  * page is built (src/markdown/render.ts), with the same processor. Posts whose body refers to a
  * local image, and MDX posts, are still rendered by Astro, which resolves their imports.
- * The content layer's cache works as before: unchanged files (same digest) are not parsed again.
+ * The content layer's cache works as before, and cheaper: glob() parses every file's frontmatter
+ * before it compares digests, this loader skips the parse for files whose digest is unchanged.
+ * A post's id is its file name without extension (the URL slug).
  */
 
-type GlobOptions = Parameters<typeof glob>[0];
+/** Where the posts are: glob()'s `base` and `pattern`. */
+export interface PostsLoaderOptions {
+	base: string;
+	pattern: string;
+}
 
-/** The part of a content entry type this loader changes. */
+/** The parts of a content entry type this loader changes. */
 interface EntryType {
+	getEntryInfo?: (params: { contents: string; fileUrl: URL }) => Promise<unknown>;
 	getRenderFunction?: (config: unknown) => Promise<RenderFunction>;
 }
 type RenderFunction = (entry: { body?: string }) => Promise<unknown>;
@@ -43,6 +52,31 @@ function renderOnlyLocalImages(entryTypes: Map<string, EntryType>): Map<string, 
 	});
 }
 
+/** Unchanged files skip the frontmatter parse: glob() only needs their digest to keep them. */
+function skipUnchanged(
+	entryTypes: Map<string, EntryType>,
+	{ store, generateDigest }: LoaderContext,
+): Map<string, EntryType> {
+	const wrapped = new Map<string, EntryType>();
+	for (const [extension, type] of entryTypes) {
+		const getEntryInfo = type.getEntryInfo;
+		if (!getEntryInfo) {
+			wrapped.set(extension, type);
+			continue;
+		}
+		wrapped.set(extension, {
+			...type,
+			getEntryInfo(params) {
+				const stored = store.get(slugFromFileName(fileURLToPath(params.fileUrl)));
+				const unchanged =
+					stored?.filePath !== undefined && stored.digest === generateDigest(params.contents);
+				return unchanged ? Promise.resolve({ data: {}, body: '' }) : getEntryInfo(params);
+			},
+		});
+	}
+	return wrapped;
+}
+
 /** A store that keeps a word count instead of the raw body. */
 function withWordCounts(store: LoaderContext['store']): LoaderContext['store'] {
 	return {
@@ -55,16 +89,23 @@ function withWordCounts(store: LoaderContext['store']): LoaderContext['store'] {
 	};
 }
 
-/** glob() with a lean data store; takes the same options. */
-export function postsLoader(options: GlobOptions): Loader {
-	const inner = glob({ ...options, retainBody: true });
+/** The blog's posts: glob() with a lean data store. */
+export function postsLoader({ base, pattern }: PostsLoaderOptions): Loader {
+	const inner = glob({
+		base,
+		pattern,
+		generateId: ({ entry }) => slugFromFileName(entry),
+		retainBody: true,
+	});
 	return {
 		name: 'butlerspb-posts',
 		load: (context: GlobContext) =>
 			inner.load({
 				...context,
 				store: withWordCounts(context.store),
-				...(context.entryTypes ? { entryTypes: renderOnlyLocalImages(context.entryTypes) } : {}),
+				...(context.entryTypes
+					? { entryTypes: skipUnchanged(renderOnlyLocalImages(context.entryTypes), context) }
+					: {}),
 			} as LoaderContext),
 	};
 }
