@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Chromium for browser tests"
-bash scripts/ensure-chromium.sh
+step "System programs: Chromium (browser tests), Java (HTML checker)"
+bash scripts/ensure-system-deps.sh
 
 step "astro check (types) and prettier --check"
 npm run --silent check
