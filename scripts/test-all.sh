@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every check the project has, fail-fast, in the order CI runs them:
-# types and formatting, unit tests, a production build, tests of the built site, browser tests.
+# types and formatting, unit tests, a production build, tests of the built site, browser tests,
+# Lighthouse.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,3 +24,6 @@ npx vitest run --project dist
 
 step "Browser tests (Chromium)"
 npx vitest run --project browser
+
+step "Lighthouse: home, article, tag, search (about a minute)"
+npm run --silent lighthouse

@@ -80,6 +80,7 @@ export function startSearch(): void {
 	const status = document.querySelector<HTMLElement>('[data-search-status]');
 	const list = document.querySelector<HTMLOListElement>('[data-search-results]');
 	const all = document.querySelector<HTMLElement>('[data-search-all]');
+	const note = document.querySelector<HTMLElement>('[data-search-note]');
 	if (!form || !input || !status || !list || !all) return;
 
 	const show = (query: string, items: HTMLLIElement[], message: string): void => {
@@ -113,6 +114,8 @@ export function startSearch(): void {
 		}
 	};
 
+	// The form takes the place of the no-JavaScript note, which has the same height: no shift.
+	if (note) note.hidden = true;
 	form.hidden = false;
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();

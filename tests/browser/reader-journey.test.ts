@@ -134,6 +134,7 @@ describe('search', () => {
 		const page = await visit('/search/');
 		const all = page.locator('[data-search-all]');
 		expect(await all.isVisible()).toBe(true);
+		expect(await page.locator('[data-search-note]').isVisible()).toBe(false);
 		await page.locator('#search-query').fill('доверие');
 		const status = page.locator('[data-search-status]');
 		await expect.poll(() => status.textContent()).toBe('Найдена 1 статья');
@@ -167,6 +168,7 @@ describe('search', () => {
 	test('without JavaScript the page is a list of every post and shows no dead form', async () => {
 		const page = await visit('/search/', { javaScriptEnabled: false });
 		expect(await page.locator('[data-search-form]').isVisible()).toBe(false);
+		expect(await page.locator('[data-search-note]').textContent()).toMatch(/JavaScript/);
 		const links = page.locator('.all-posts__list a');
 		expect(await links.count()).toBe(FIXTURE_POST_COUNT);
 		expect(await links.first().getAttribute('href')).toBe(`/blog/${LONG_POST.slug}/`);
