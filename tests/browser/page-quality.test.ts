@@ -29,7 +29,7 @@ const PAGES = [
 	['fixture', 'listing-page-2', '/page/2/'],
 	['fixture', 'article', `/blog/${LONG_POST.slug}/`],
 	['fixture', 'tag', `/tags/${BIG_TAG.slug}/`],
-	['fixture', 'search', `/search/?q=${encodeURIComponent('ключи')}`],
+	['fixture', 'search', `/search/?q=${encodeURIComponent('доверие')}`],
 ] as const;
 
 let browser: Browser;
