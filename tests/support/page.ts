@@ -48,7 +48,12 @@ export async function openPage(
 		}
 	});
 	page.on('pageerror', (error) => errors.push(`exception: ${error.message}`));
-	page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+	page.on('requestfailed', (request) => {
+		// Aborted: cancelled by leaving the page mid-load, or refused below (recorded there).
+		if (request.failure()?.errorText !== 'net::ERR_ABORTED') {
+			errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+		}
+	});
 	page.on('response', (response) => {
 		// A page's own status is the test's business (the 404 page is a 404); a missing
 		// stylesheet, script or icon never is.
