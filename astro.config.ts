@@ -3,10 +3,16 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { keepScriptsExternal } from './src/lib/security-headers.ts';
 import { getSitemapConfig } from './src/lib/sitemap.ts';
-import { russianTypography, safeLinks, stripScripts } from './src/markdown/plugins.ts';
+import {
+	headingAnchors,
+	russianTypography,
+	safeLinks,
+	stripScripts,
+} from './src/markdown/plugins.ts';
 import { SITE } from './src/site.ts';
 
 /** The content check reads every post once; the sitemap takes its lastmod dates from that read. */
@@ -24,8 +30,14 @@ export default defineConfig({
 		processor: satteri({
 			// Raw HTML in posts becomes real elements, so links in it get rel="noopener" too.
 			features: { rawHtml: true, smartPunctuation: { quotes: false } },
-			hastPlugins: [stripScripts, safeLinks, russianTypography],
+			hastPlugins: [stripScripts, safeLinks, headingAnchors, russianTypography],
 		}),
 	},
-	integrations: [previewMode(), content, mdx(), sitemap(getSitemapConfig(content.lastmod))],
+	integrations: [
+		previewMode(),
+		content,
+		mdx(),
+		sitemap(getSitemapConfig(content.lastmod)),
+		pagefindIndex(),
+	],
 });
