@@ -2,6 +2,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { keepScriptsExternal } from './src/lib/security-headers.ts';
 import { getSitemapConfig } from './src/lib/sitemap.ts';
@@ -22,5 +23,11 @@ export default defineConfig({
 	markdown: { processor: markdownProcessor },
 	// Pages whose getStaticPaths() cacheKey and templates are unchanged are copied from the cache.
 	experimental: { incrementalBuild: true },
-	integrations: [previewMode(), content, mdx(), sitemap(getSitemapConfig(content.lastmod))],
+	integrations: [
+		previewMode(),
+		content,
+		mdx(),
+		sitemap(getSitemapConfig(content.lastmod)),
+		pagefindIndex(),
+	],
 });

@@ -21,6 +21,8 @@ export default defineConfig({
 				test: {
 					name: 'browser',
 					include: ['tests/browser/**/*.test.ts'],
+					// Builds the generated fixture blog (pagination, tags, search) once for all files.
+					globalSetup: ['tests/browser/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
 					fileParallelism: false,

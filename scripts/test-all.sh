@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Every check the project has, fail-fast, in the order CI runs them:
-# types and formatting, unit tests, a production build, tests of the built site, browser tests.
+# types and formatting, unit tests, a production build, tests of the built site, browser tests,
+# Lighthouse.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Chromium for browser tests"
-bash scripts/ensure-chromium.sh
+step "System programs: Chromium (browser tests), Java (HTML checker)"
+bash scripts/ensure-system-deps.sh
 
-step "astro check (types) and prettier --check"
+step "astro check (types), ESLint and prettier --check"
 npm run --silent check
 
 step "Unit tests"
@@ -26,3 +27,6 @@ npx vitest run --project dist
 
 step "Browser tests (Chromium)"
 npx vitest run --project browser
+
+step "Lighthouse: home, article, tag, search (about a minute)"
+npm run --silent lighthouse

@@ -1,4 +1,5 @@
-import { defineHastPlugin } from 'satteri';
+import { defineHastPlugin, type HastContent } from 'satteri';
+import { anchorLabel, createHeadingIds } from '../lib/heading-ids.ts';
 import { externalRel, isExternalUrl, isScriptUrl } from '../lib/links.ts';
 import { typeset } from '../lib/typography.ts';
 
@@ -77,3 +78,55 @@ export const russianTypography = defineHastPlugin({
 		return { type: 'text', value };
 	},
 });
+
+/** Headings that get a visible anchor link (the sections and subsections a reader links to). */
+const ANCHORED = new Set(['h2', 'h3']);
+
+/**
+ * Gives every heading an id (Latin, unique in the post) and each h2/h3 an anchor link to itself.
+ * It must run before Astro's own heading-id pass, which keeps an id that is already there and
+ * reads the heading's text for the table of contents: the anchor therefore sits beside the
+ * heading, in a wrapper, never inside it, so neither the TOC nor the heading's accessible name
+ * picks up the link. It also runs before the typography plugin, so ids come from the text as
+ * written (no no-break spaces). A factory: the set of used ids is per document.
+ */
+export const headingAnchors = () => {
+	const ids = createHeadingIds();
+	return defineHastPlugin({
+		name: 'butlerspb-heading-anchors',
+		element: {
+			filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+			visit(node, ctx) {
+				const text = ctx.textContent(node);
+				const existing = node.properties?.['id'];
+				const id = ids.next(text, typeof existing === 'string' ? existing : undefined);
+				if (id !== existing) ctx.setProperty(node, 'id', id);
+				if (!ANCHORED.has(node.tagName)) return;
+				const anchor: HastContent = {
+					type: 'element',
+					tagName: 'a',
+					properties: {
+						className: ['heading-anchor'],
+						href: `#${id}`,
+						ariaLabel: anchorLabel(text),
+						dataPagefindIgnore: '',
+					},
+					children: [
+						{
+							type: 'element',
+							tagName: 'span',
+							properties: { ariaHidden: 'true' },
+							children: [{ type: 'text', value: '#' }],
+						},
+					],
+				};
+				ctx.wrapNode(node, {
+					type: 'element',
+					tagName: 'div',
+					properties: { className: ['heading', `heading--${node.tagName}`] },
+					children: [anchor],
+				});
+			},
+		},
+	});
+};

@@ -4,7 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 /** Debian's Chromium, found on PATH (never a downloaded browser). */
 export function chromiumPath(): string {
 	const path = execFileSync('bash', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-	if (!path) throw new Error('chromium not found on PATH: run scripts/ensure-chromium.sh');
+	if (!path) throw new Error('chromium not found on PATH: run scripts/ensure-system-deps.sh');
 	return path;
 }
 

@@ -53,6 +53,8 @@ export async function buildFixtureSite(
 				BLOG_CONTENT_DIR: resolve(ROOT, contentDir),
 				ASTRO_CACHE_DIR: join(work, 'cache'),
 				ASTRO_TELEMETRY_DISABLED: '1',
+				// Vitest sets NODE_ENV=test, which would make the build a dev build (drafts shown).
+				NODE_ENV: 'production',
 				...env,
 			},
 			maxBuffer: 64 * 1024 * 1024,

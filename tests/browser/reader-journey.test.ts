@@ -1,0 +1,202 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import {
+	BIG_TAG,
+	DRAFT_POST,
+	FIXTURE_POST_COUNT,
+	LONG_POST,
+	TRUST_POST,
+} from '../support/fixture-corpus.ts';
+import { openPage, type CheckedPage } from '../support/page.ts';
+import { serveDist, type StaticServer } from '../support/server.ts';
+
+/*
+ * What a reader does on the generated fixture blog (25 posts): page through the listing, open
+ * an article, follow «Читайте также», browse a tag, search by another form of a word. Every
+ * page must also stay free of console errors and of requests that leave the site.
+ */
+
+let browser: Browser;
+let server: StaticServer;
+const opened: CheckedPage[] = [];
+
+beforeAll(async () => {
+	[browser, server] = await Promise.all([launchBrowser(), serveDist(inject('fixtureDist'))]);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+async function visit(path: string, options = {}): Promise<Page> {
+	const checked = await openPage(browser, server.url, options);
+	opened.push(checked);
+	await checked.page.goto(server.url + path);
+	return checked.page;
+}
+
+const cardLinks = (page: Page): Promise<string[]> =>
+	page
+		.locator('.post-list .card__title a')
+		.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+
+const headLink = (page: Page, rel: string): Promise<string | null> =>
+	page
+		.locator(`link[rel="${rel}"]`)
+		.getAttribute('href', { timeout: 1000 })
+		.catch(() => null);
+
+describe('listing → article → related post', () => {
+	test('the newest post opens from the first card, with its sections and anchors', async () => {
+		const page = await visit('/');
+		await page.locator('.post-list .card__title a').first().click();
+		await page.waitForURL(`**/blog/${LONG_POST.slug}/`);
+		expect(await page.locator('h1').textContent()).toBe(LONG_POST.headline);
+
+		const toc = await page.locator('.toc > ol > li > a').allTextContents();
+		expect(toc.map((text) => text.replace(/\u00a0/g, ' '))).toEqual(LONG_POST.sections);
+
+		const anchor = page.locator('.prose .heading-anchor').first();
+		expect(await anchor.getAttribute('aria-label')).toMatch(/^Ссылка на раздел «Утро:/);
+		expect(await anchor.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
+		await anchor.focus();
+		expect(await anchor.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+		await anchor.press('Enter');
+		expect(new URL(page.url()).hash).toBe('#utro-zayavki');
+		expect(await page.locator('#utro-zayavki').textContent()).toBe('Утро: заявки');
+	});
+
+	test('«Читайте также» lists the editor’s picks first and leads to them', async () => {
+		const page = await visit(`/blog/${LONG_POST.slug}/`);
+		const related = page.locator('.related__link');
+		expect(await related.count()).toBe(3);
+		const hrefs = await related.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+		expect(hrefs.slice(0, 2)).toEqual(LONG_POST.related.map((slug) => `/blog/${slug}/`));
+		expect(hrefs).not.toContain(`/blog/${LONG_POST.slug}/`);
+
+		await related.first().click();
+		await page.waitForURL(`**/blog/${LONG_POST.related[0]}/`);
+		expect(await page.locator('h1').textContent()).toMatch(/^Заметка 03:/);
+	});
+});
+
+describe('pagination', () => {
+	test('three pages hold every public post once, newest first, linked by rel prev/next', async () => {
+		const page = await visit('/');
+		const seen: string[] = [];
+		const counts: number[] = [];
+		for (let n = 1; ; n++) {
+			const links = await cardLinks(page);
+			counts.push(links.length);
+			seen.push(...links);
+			const next = page.locator('.pagination a[rel="next"]');
+			if (n === 1) expect(await headLink(page, 'prev')).toBeNull();
+			if ((await next.count()) === 0) {
+				expect(await headLink(page, 'next')).toBeNull();
+				break;
+			}
+			expect(await headLink(page, 'next')).toMatch(new RegExp(`/page/${n + 1}/$`));
+			await next.click();
+			await page.waitForURL(`**/page/${n + 1}/`);
+			expect(await headLink(page, 'prev')).toMatch(n === 1 ? /\/$/ : new RegExp(`/page/${n}/$`));
+		}
+		expect(counts).toEqual([10, 10, 5]);
+		expect(new Set(seen).size).toBe(FIXTURE_POST_COUNT);
+		expect(seen[0]).toBe(`/blog/${LONG_POST.slug}/`);
+		expect(seen.at(-1)).toBe('/blog/post-01/');
+		expect(seen).not.toContain(`/blog/${DRAFT_POST.slug}/`);
+		expect(await page.locator('.pagination').textContent()).toContain('Страница 3 из 3');
+	});
+});
+
+describe('tags', () => {
+	test('a tag page lists its posts with counts and pages, and the tag index links to it', async () => {
+		const page = await visit('/tags/');
+		const tag = page.locator(`.tag-cloud a[href="/tags/${BIG_TAG.slug}/"]`);
+		expect(await tag.textContent()).toMatch(/Петербург\s+15\sстатей/);
+		await tag.click();
+		await page.waitForURL(`**/tags/${BIG_TAG.slug}/`);
+		expect(await page.locator('h1').textContent()).toBe(`Тема «${BIG_TAG.name}»`);
+		const first = await cardLinks(page);
+		expect(first).toHaveLength(10);
+		await page.locator('.pagination a[rel="next"]').click();
+		await page.waitForURL(`**/tags/${BIG_TAG.slug}/2/`);
+		const second = await cardLinks(page);
+		expect(second).toHaveLength(5);
+		expect([...first, ...second]).not.toContain(`/blog/${DRAFT_POST.slug}/`);
+	});
+});
+
+describe('search', () => {
+	test('«доверие» finds the only post that says «доверия» and «доверии»', async () => {
+		const page = await visit('/search/');
+		const all = page.locator('[data-search-all]');
+		expect(await all.isVisible()).toBe(true);
+		expect(await page.locator('[data-search-note]').isVisible()).toBe(false);
+		await page.locator('#search-query').fill('доверие');
+		const status = page.locator('[data-search-status]');
+		await expect
+			.poll(async () => (await status.textContent())?.replace(/\u00a0/g, ' '))
+			.toBe('Найдена 1 статья');
+		expect(await status.getAttribute('role')).toBe('status');
+		const results = page.locator('.search-result__title');
+		expect(await results.count()).toBe(1);
+		expect(await results.first().getAttribute('href')).toBe(`/blog/${TRUST_POST.slug}/`);
+		expect(await results.first().textContent()).toBe(TRUST_POST.headline);
+		expect(await page.locator('.search-result__excerpt mark').allTextContents()).toEqual(
+			expect.arrayContaining([expect.stringMatching(/^доверия/)]),
+		);
+		expect(await all.isVisible()).toBe(false);
+		expect(new URL(page.url()).searchParams.get('q')).toBe('доверие');
+
+		await page.locator('#search-query').fill('');
+		await expect.poll(() => all.isVisible()).toBe(true);
+		expect(await page.locator('.search-results').isVisible()).toBe(false);
+	});
+
+	test('a search link (?q=) runs the search; a miss says so', async () => {
+		const page = await visit(`/search/?q=${encodeURIComponent('ключи')}`);
+		await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/^Найден/);
+		expect(await page.locator('#search-query').inputValue()).toBe('ключи');
+
+		await page.locator('#search-query').fill('абракадабра');
+		await expect
+			.poll(() => page.locator('[data-search-status]').textContent())
+			.toBe('По запросу «абракадабра» ничего не найдено. Попробуйте другое слово.');
+	});
+
+	test('without JavaScript the page is a list of every post and shows no dead form', async () => {
+		const page = await visit('/search/', { javaScriptEnabled: false });
+		expect(await page.locator('[data-search-form]').isVisible()).toBe(false);
+		expect(await page.locator('[data-search-note]').textContent()).toMatch(/JavaScript/);
+		const links = page.locator('.all-posts__list a');
+		expect(await links.count()).toBe(FIXTURE_POST_COUNT);
+		expect(await links.first().getAttribute('href')).toBe(`/blog/${LONG_POST.slug}/`);
+	});
+});
+
+describe('client JavaScript', () => {
+	test.each(['/', '/page/2/', `/blog/${LONG_POST.slug}/`, `/tags/${BIG_TAG.slug}/`, '/tags/'])(
+		'%s loads no script at all',
+		async (path) => {
+			const page = await visit(path);
+			await page.waitForLoadState('networkidle');
+			const scripts = await page.evaluate(() => ({
+				elements: [...document.scripts].filter((s) => s.type !== 'application/ld+json').length,
+				loaded: performance
+					.getEntriesByType('resource')
+					.filter((entry) => (entry as PerformanceResourceTiming).initiatorType === 'script')
+					.length,
+			}));
+			expect(scripts).toEqual({ elements: 0, loaded: 0 });
+		},
+	);
+});
+
+test('no page visited above logged an error or left the site', () => {
+	expect(opened.length).toBeGreaterThan(5);
+	expect(opened.flatMap((checked) => checked.errors)).toEqual([]);
+	expect(opened.flatMap((checked) => checked.external)).toEqual([]);
+});

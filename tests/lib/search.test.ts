@@ -1,0 +1,72 @@
+import { expect, test } from 'vitest';
+import {
+	PAGEFIND_MODULE,
+	decodeEntities,
+	excerptParts,
+	normalizeQuery,
+	resultStatus,
+} from '../../src/lib/search.ts';
+
+test.each([
+	[1, 'Найдена 1 статья'],
+	[2, 'Найдено 2 статьи'],
+	[5, 'Найдено 5 статей'],
+	[11, 'Найдено 11 статей'],
+	[21, 'Найдена 21 статья'],
+	[24, 'Найдено 24 статьи'],
+])('resultStatus(%i) → %s', (count, status) =>
+	expect(resultStatus(count, 'x').replace(/\u00a0/g, ' ')).toBe(status),
+);
+
+test('no results names the query', () =>
+	expect(resultStatus(0, 'консьерж')).toBe(
+		'По запросу «консьерж» ничего не найдено. Попробуйте другое слово.',
+	));
+
+test.each([
+	['  доверие  ', 'доверие'],
+	['доверие \n  клиента', 'доверие клиента'],
+	['   ', ''],
+])('normalizeQuery(%j) → %j', (query, normalized) =>
+	expect(normalizeQuery(query)).toBe(normalized),
+);
+
+test.each([
+	['a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x41;', 'a & b <c> "d" \'e\' A'],
+	['&unknown; stays', '&unknown; stays'],
+])('decodeEntities(%j)', (html, text) => expect(decodeEntities(html)).toBe(text));
+
+test('excerptParts splits marks and decodes text, never passing HTML through', () => {
+	expect(
+		excerptParts('основа <mark>доверия</mark> &amp; <mark>доверие</mark><img src=x onerror=1>.'),
+	).toMatchInlineSnapshot(`
+		[
+		  {
+		    "mark": false,
+		    "text": "основа ",
+		  },
+		  {
+		    "mark": true,
+		    "text": "доверия",
+		  },
+		  {
+		    "mark": false,
+		    "text": " & ",
+		  },
+		  {
+		    "mark": true,
+		    "text": "доверие",
+		  },
+		  {
+		    "mark": false,
+		    "text": ".",
+		  },
+		]
+	`);
+});
+
+test('excerpt without marks is one plain run', () =>
+	expect(excerptParts('просто текст')).toEqual([{ text: 'просто текст', mark: false }]));
+
+test('the Pagefind module is loaded from the built site', () =>
+	expect(PAGEFIND_MODULE).toBe('/pagefind/pagefind.js'));
