@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generatePosts } from '../../scripts/bench/generate.ts';
 import { buildFixtureSite, type FixtureBuild } from '../support/build.ts';
 
@@ -30,9 +30,10 @@ describe('incremental rebuild after one post changed', () => {
 	let rebuild: FixtureBuild;
 	let clean: FixtureBuild;
 	let changedSlug = '';
+	let work = '';
 
 	beforeAll(async () => {
-		const work = await mkdtemp(join(tmpdir(), 'blog-incremental-'));
+		work = await mkdtemp(join(tmpdir(), 'blog-incremental-'));
 		const content = join(work, 'content');
 		const cache = join(work, 'cache');
 		await mkdir(content);
@@ -55,6 +56,12 @@ describe('incremental rebuild after one post changed', () => {
 		rebuild = await buildFixtureSite(content, { ...NOW, ASTRO_CACHE_DIR: cache }, outDir);
 		clean = await buildFixtureSite(content, NOW);
 	}, 240_000);
+
+	afterAll(async () => {
+		for (const dir of [work, rebuild?.outDir, clean?.outDir]) {
+			if (dir) await rm(dir, { recursive: true, force: true });
+		}
+	});
 
 	test('most pages come from the cache', () => {
 		const restored = rebuild.stdout.match(/\((?:restored|cached)\)/g)?.length ?? 0;
