@@ -2,6 +2,7 @@ import {
 	MAX_RESULTS,
 	PAGEFIND_MODULE,
 	QUERY_PARAM,
+	SEARCH_SHARDS_URL,
 	excerptParts,
 	normalizeQuery,
 	resultStatus,
@@ -18,6 +19,7 @@ import {
 /** The part of Pagefind's module API this page uses. */
 interface Pagefind {
 	options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+	mergeIndex(url: string): Promise<void>;
 	init(): Promise<void>;
 	debouncedSearch(
 		query: string,
@@ -45,6 +47,11 @@ function loadPagefind(): Promise<Pagefind> {
 		const url = PAGEFIND_MODULE;
 		const module = (await import(/* @vite-ignore */ url)) as Pagefind;
 		await module.options({ baseUrl: '/', excerptLength: 24 });
+		// A large blog's index comes in shards (src/integrations/pagefind.ts); merge the others.
+		const shards = (await fetch(SEARCH_SHARDS_URL).then((response) =>
+			response.ok ? response.json() : [],
+		)) as string[];
+		for (const shard of shards) await module.mergeIndex(shard);
 		await module.init();
 		return module;
 	})();

@@ -72,3 +72,29 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
 		.map((part) => ({ ...part, text: decodeEntities(part.text.replace(/<[^>]*>/g, '')) }))
 		.filter((part) => part.text !== '');
 }
+
+/**
+ * Articles per Pagefind index. Pagefind's indexer needs about 0.4 MB per article and cannot
+ * update an index, so a large blog gets several indexes ("shards") of this many articles: the
+ * indexer's peak is that of one shard, and a rebuild re-indexes only the shards whose articles
+ * changed. The search page merges them (`mergeIndex`).
+ */
+export const SEARCH_SHARD_SIZE = 1000;
+
+/** Manifest listing the extra shards' bundle URLs, written next to the main bundle. */
+export const SEARCH_SHARDS_FILE = 'shards.json';
+
+/** URL of the shard manifest. */
+export const SEARCH_SHARDS_URL = `/${SEARCH_INDEX_DIR}/${SEARCH_SHARDS_FILE}`;
+
+/** Folder (inside the main bundle) and URL of extra shard `n` (n ≥ 1). */
+export const shardDir = (n: number): string => `shards/${n}`;
+/** URL of extra shard `n`'s bundle, as `mergeIndex()` takes it. */
+export const shardUrl = (n: number): string => `/${SEARCH_INDEX_DIR}/${shardDir(n)}/`;
+
+/** Splits the article files (sorted, so shards are stable) into shards. */
+export function searchShards<T>(files: readonly T[], size: number = SEARCH_SHARD_SIZE): T[][] {
+	const shards: T[][] = [];
+	for (let i = 0; i < files.length; i += size) shards.push(files.slice(i, i + size));
+	return shards.length > 0 ? shards : [[]];
+}

@@ -1,6 +1,11 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
 	PAGEFIND_MODULE,
+	SEARCH_SHARD_SIZE,
+	SEARCH_SHARDS_URL,
+	searchShards,
+	shardDir,
+	shardUrl,
 	decodeEntities,
 	excerptParts,
 	normalizeQuery,
@@ -70,3 +75,38 @@ test('excerpt without marks is one plain run', () =>
 
 test('the Pagefind module is loaded from the built site', () =>
 	expect(PAGEFIND_MODULE).toBe('/pagefind/pagefind.js'));
+
+describe('search index shards', () => {
+	test.each([
+		[0, [[]]],
+		[3, [[0, 1, 2]]],
+		[
+			5,
+			[
+				[0, 1, 2],
+				[3, 4],
+			],
+		],
+		[
+			6,
+			[
+				[0, 1, 2],
+				[3, 4, 5],
+			],
+		],
+	])('%i articles in shards of 3', (count, expected) => {
+		expect(
+			searchShards(
+				Array.from({ length: count }, (_, i) => i),
+				3,
+			),
+		).toEqual(expected);
+	});
+
+	test('extra shards live inside the main bundle, where mergeIndex() finds them', () => {
+		expect(shardDir(2)).toBe('shards/2');
+		expect(shardUrl(2)).toBe('/pagefind/shards/2/');
+		expect(SEARCH_SHARDS_URL).toBe('/pagefind/shards.json');
+		expect(SEARCH_SHARD_SIZE).toBeGreaterThanOrEqual(500);
+	});
+});
