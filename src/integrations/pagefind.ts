@@ -47,17 +47,24 @@ async function indexWhole(site: string, outputPath: string): Promise<number> {
 	}
 }
 
-/** Indexes one shard of articles into `outputPath`; the indexer process ends with it. */
+/** A glob matching exactly these files (brace alternatives, special characters escaped). */
+const globOf = (files: readonly string[]): string =>
+	`{${files.map((file) => file.replace(/[\\{}[\]*?,!]/g, '\\$&')).join(',')}}`;
+
+/**
+ * Indexes one shard of articles into `outputPath`; the indexer process ends with it. Pagefind
+ * reads the files itself (a glob of exactly the shard's files): sending each page to it with
+ * addHTMLFile() made the index of 10,000 posts take half as long again.
+ */
 async function indexShard(site: string, files: readonly string[], outputPath: string) {
 	try {
 		const index = await newIndex();
-		for (const sourcePath of files) {
-			const content = await readFile(join(site, sourcePath), 'utf8');
-			const { errors } = await index.addHTMLFile({ sourcePath, content });
-			if (errors.length > 0) throw new Error(errors.join('\n'));
-		}
-		const { errors } = await index.writeFiles({ outputPath });
-		if (errors.length > 0) throw new Error(errors.join('\n'));
+		const added = await index.addDirectory({ path: site, glob: globOf(files) });
+		const written = await index.writeFiles({ outputPath });
+		const problems = [...added.errors, ...written.errors];
+		if (added.page_count !== files.length)
+			problems.push(`${added.page_count} of ${files.length} pages indexed`);
+		if (problems.length > 0) throw new Error(problems.join('\n'));
 	} finally {
 		await close();
 	}
