@@ -7,9 +7,11 @@ import { readFile, readdir } from 'node:fs/promises';
  * - GNU time -v reports the command's wall time and "Maximum resident set size", which the kernel
  *   keeps per process (ru_maxrss): the peak of the largest process of the tree, not their sum.
  * - While the command runs, every process of its tree is polled in /proc for VmHWM, the kernel's
- *   high-water mark of that process's resident set. The sum of those peaks bounds the peak of the
- *   whole tree from above (the processes may not peak at the same moment); the largest sum of
- *   VmRSS seen at one poll bounds it from below.
+ *   high-water mark of that process's resident set. At each poll the peaks of the processes alive
+ *   together are summed; the largest such sum bounds the peak of the whole tree from above (they
+ *   may not peak at the same moment), and processes that never run at the same time (one search
+ *   indexer after another) are not added up. The largest sum of VmRSS seen at one poll bounds it
+ *   from below.
  */
 
 /** What GNU time -v reports about a command. */
@@ -80,7 +82,10 @@ export interface Measured {
 	/** Wall time measured around the whole command, ms. */
 	wallMs: number;
 	time: GnuTimeReport;
-	/** Sum of every process's VmHWM: an upper bound of the tree's peak resident set. */
+	/**
+	 * Largest sum of VmHWM over the processes alive at one poll (and at least GNU time's figure):
+	 * an upper bound of the tree's peak resident set.
+	 */
 	treeHwmBytes: number;
 	/** Largest sum of VmRSS over the tree at one poll: a lower bound of its peak. */
 	treeRssSampledBytes: number;
@@ -145,6 +150,7 @@ export async function runMeasured(
 	child.stderr.pipe(log, { end: false });
 	const peaks = new Map<number, TreeProcess>();
 	let treeRss = 0;
+	let treeHwm = 0;
 	let running = true;
 	const exited = new Promise<number>((resolve) => {
 		child.on('exit', (code) => {
@@ -156,14 +162,17 @@ export async function runMeasured(
 		while (running && child.pid) {
 			const tree = await descendants(child.pid);
 			let rss = 0;
+			let hwm = 0;
 			for (const [pid, status] of tree) {
 				rss += status.rssBytes;
+				hwm += status.hwmBytes;
 				const seen = peaks.get(pid);
 				if (!seen || status.hwmBytes > seen.hwmBytes) {
 					peaks.set(pid, { pid, name: status.name, hwmBytes: status.hwmBytes });
 				}
 			}
 			treeRss = Math.max(treeRss, rss);
+			treeHwm = Math.max(treeHwm, hwm);
 			await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 100));
 		}
 	};
@@ -179,7 +188,7 @@ export async function runMeasured(
 		exitCode,
 		wallMs,
 		time,
-		treeHwmBytes: processes.reduce((sum, p) => sum + p.hwmBytes, 0),
+		treeHwmBytes: Math.max(treeHwm, time.maxRssBytes),
 		treeRssSampledBytes: treeRss,
 		processes,
 	};

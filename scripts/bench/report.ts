@@ -7,7 +7,7 @@ export interface BuildFigures {
 	/** HTML pages in the output. */
 	pages: number;
 	msPerPage: number;
-	/** Sum of per-process kernel peaks (VmHWM) over the build's process tree: the reported peak. */
+	/** Largest sum of VmHWM over the build's processes alive together: the reported peak. */
 	peakRssTreeBytes: number;
 	/** GNU time's "Maximum resident set size": the peak of the largest single process. */
 	peakRssLargestBytes: number;
