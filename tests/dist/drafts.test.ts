@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,18 @@ async function readSite(dir: string): Promise<Map<string, string>> {
 	);
 }
 
+/** URLs of the pages in the Pagefind search index (its fragments are gzip'd JSON). */
+async function searchIndexUrls(dir: string): Promise<string[]> {
+	const folder = join(dir, 'pagefind/fragment');
+	const names = await readdir(folder);
+	return Promise.all(
+		names.map(async (name) => {
+			const text = gunzipSync(await readFile(join(folder, name))).toString('utf8');
+			return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
+		}),
+	);
+}
+
 /** Files of the site that mention the post by slug or by title. */
 const mentions = (site: Map<string, string>, post: { slug: string; title: string }): string[] =>
 	[...site]
@@ -61,9 +74,18 @@ describe('production builds', () => {
 	test.each([
 		['draft', DRAFT],
 		['scheduled post', SCHEDULED],
-	])('the %s appears on no page, tag page, sitemap or related block', (_, post) => {
+	])('the %s appears on no page, tag page, feed, sitemap or related block', (_, post) => {
 		expect(before.site.has(`blog/${post.slug}/index.html`)).toBe(false);
 		expect(mentions(before.site, post)).toEqual([]);
+	});
+
+	test('the search index and the feed hold only the published post until the date', async () => {
+		expect(await searchIndexUrls(before.dir)).toEqual([`/blog/${PUBLISHED.slug}/`]);
+		expect(before.site.get('rss.xml')).toContain(`/blog/${PUBLISHED.slug}/`);
+		const late = await searchIndexUrls(after.dir);
+		expect(late.sort()).toEqual([`/blog/${PUBLISHED.slug}/`, `/blog/${SCHEDULED.slug}/`].sort());
+		expect(after.site.get('rss.xml')).toContain(`/blog/${SCHEDULED.slug}/`);
+		expect(after.site.get('rss.xml')).not.toContain(DRAFT.slug);
 	});
 
 	test('the published post lists no related posts that are not out yet', async () => {
