@@ -12,6 +12,7 @@ export default defineConfig({
 				test: {
 					name: 'dist',
 					include: ['tests/dist/**/*.test.ts'],
+					globalSetup: ['tests/support/remove-fixture-builds.ts'],
 					// Fixture builds share the project's .astro/ folder: one build at a time.
 					fileParallelism: false,
 					hookTimeout: 180_000,
