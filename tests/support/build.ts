@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,18 +23,6 @@ export const productionEnv = (): NodeJS.ProcessEnv =>
 		),
 	);
 
-const workDirs = new Set<string>();
-
-/** Removes a fixture build's temporary folder when the test process exits. */
-function trackForRemoval(dir: string): void {
-	if (workDirs.size === 0) {
-		process.once('exit', () => {
-			for (const work of workDirs) rmSync(work, { recursive: true, force: true });
-		});
-	}
-	workDirs.add(dir);
-}
-
 /** Result of a fixture build. */
 export interface FixtureBuild {
 	outDir: string;
@@ -55,7 +42,6 @@ export async function buildFixtureSite(
 	outDirOption?: string,
 ): Promise<FixtureBuild> {
 	const work = await mkdtemp(join(tmpdir(), 'blog-fixture-'));
-	trackForRemoval(work);
 	const outDir = outDirOption ?? join(work, 'dist');
 	const { stdout, stderr } = await run(
 		join(ROOT, 'node_modules/.bin/astro'),
