@@ -1,5 +1,9 @@
 import type { AstroIntegration } from 'astro';
-import { resolve } from 'node:path';
+import { hash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openCheckCache } from '../lib/content-check-cache.ts';
 import { checkContentDir } from '../lib/content-check-fs.ts';
 import { formatFinding } from '../lib/content-check.ts';
 import { getContentDir } from '../lib/content-dir.ts';
@@ -10,6 +14,24 @@ import { buildLastmodIndex } from '../lib/sitemap.ts';
 export interface ContentCheckIntegration extends AstroIntegration {
 	/** lastmod of a published article by its absolute URL (filled when the config is set up). */
 	lastmod: (url: string) => Date | undefined;
+}
+
+/**
+ * Digest of everything the check's answer for one file can depend on besides the file: the
+ * project's own modules (the check, the schema, the site settings) and the locked dependency
+ * versions (zod, yaml). Any change there makes the build check every post again.
+ */
+async function checkCodeVersion(root: string): Promise<string> {
+	const lib = join(root, 'src/lib');
+	const files = [
+		...(await readdir(lib)).filter((name) => name.endsWith('.ts')).map((name) => join(lib, name)),
+		join(root, 'src/site.ts'),
+		join(root, 'package-lock.json'),
+	].sort();
+	const parts = await Promise.all(
+		files.map(async (file) => `${file}\0${await readFile(file, 'utf8').catch(() => '')}`),
+	);
+	return hash('sha256', parts.join('\0'), 'base64url');
 }
 
 /**
@@ -25,8 +47,15 @@ export function contentCheck(): ContentCheckIntegration {
 		hooks: {
 			'astro:config:setup': async ({ config, logger, command }) => {
 				if (command === 'preview' || command === 'sync') return;
-				const dir = resolve(new URL('.', config.root).pathname, getContentDir());
-				const { findings, posts } = await checkContentDir(dir);
+				const root = fileURLToPath(config.root);
+				const dir = resolve(root, getContentDir());
+				// Posts unchanged since the last build are not checked again (see content-check-cache.ts).
+				const cache = await openCheckCache(
+					join(fileURLToPath(config.cacheDir), 'content-check.bin'),
+					await checkCodeVersion(root),
+				);
+				const { findings, posts } = await checkContentDir(dir, undefined, cache.checker);
+				await cache.save();
 				lastmod = buildLastmodIndex(posts, buildNow());
 				const errors = findings.filter((finding) => finding.severity === 'error');
 				for (const finding of findings) {

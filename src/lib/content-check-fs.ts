@@ -1,7 +1,13 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { checkPosts, type CheckResult, type SourceFile } from './content-check.ts';
+import {
+	checkFile,
+	checkPosts,
+	type CheckResult,
+	type FileChecker,
+	type SourceFile,
+} from './content-check.ts';
 
 const POST_FILE = /(?:^|\/)[^_/][^/]*\.mdx?$/i;
 
@@ -42,8 +48,12 @@ export async function readPostFiles(
 export async function checkContentDir(
 	dir: string,
 	cwd: string = process.cwd(),
+	/** Checks one file; the build passes one that remembers results between builds. */
+	checkOne: FileChecker = checkFile,
 ): Promise<CheckResult> {
-	return checkPosts(await readPostFiles(dir, cwd), {
-		imageExists: (file, image) => existsSync(resolve(cwd, dirname(file), image)),
-	});
+	return checkPosts(
+		await readPostFiles(dir, cwd),
+		{ imageExists: (file, image) => existsSync(resolve(cwd, dirname(file), image)) },
+		checkOne,
+	);
 }

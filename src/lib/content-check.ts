@@ -123,18 +123,16 @@ function internalPostSlug(url: string): string | undefined {
 	return path.startsWith('/blog/') ? slugFromPostUrl(path) : undefined;
 }
 
-/** Problems in a post's body: script URLs, script tags, event handlers, broken links. */
-function checkBody(
-	file: string,
-	body: string,
-	bodyLine: number,
-	exists: (slug: string) => boolean,
-): Finding[] {
-	const findings: Finding[] = [];
+/**
+ * Problems in a post's body: script URLs, script tags, event handlers, undefined references,
+ * and links to articles, which are problems only when the article does not exist.
+ */
+function checkBody(file: string, body: string, bodyLine: number): FileFinding[] {
+	const findings: FileFinding[] = [];
 	const text = withoutCode(body);
 	const at = (offset: number): number => bodyLine + lineAt(text, offset) - 1;
 	const add = (severity: Severity, code: FindingCode, offset: number, message: string): void => {
-		findings.push({ severity, code, file, line: at(offset), message });
+		findings.push({ finding: { severity, code, file, line: at(offset), message } });
 	};
 	const urls: { url: string; offset: number }[] = [];
 	for (const match of text.matchAll(MD_LINK))
@@ -158,13 +156,17 @@ function checkBody(
 			continue;
 		}
 		const slug = internalPostSlug(url);
-		if (slug && !exists(slug)) {
-			add(
-				'warning',
-				'link-missing',
-				offset,
-				`в тексте ссылка на ${postPath(slug)}, но статьи ${slug} нет: читатель попадёт на страницу 404. Проверьте адрес (он равен имени файла статьи без .md)`,
-			);
+		if (slug) {
+			findings.push({
+				unlessPost: slug,
+				finding: {
+					severity: 'warning',
+					code: 'link-missing',
+					file,
+					line: at(offset),
+					message: `в тексте ссылка на ${postPath(slug)}, но статьи ${slug} нет: читатель попадёт на страницу 404. Проверьте адрес (он равен имени файла статьи без .md)`,
+				},
+			});
 		}
 	}
 	for (const match of text.matchAll(SCRIPT_TAG)) {
@@ -200,29 +202,32 @@ function checkBody(
 	for (const [index, line] of body.split('\n').entries()) {
 		if (!line.includes(PLACEHOLDER)) continue;
 		findings.push({
-			severity: 'warning',
-			code: 'placeholder',
-			file,
-			line: bodyLine + index,
-			message: `в тексте осталась заготовка «${PLACEHOLDER}…»: напишите вместо неё свой текст`,
+			finding: {
+				severity: 'warning',
+				code: 'placeholder',
+				file,
+				line: bodyLine + index,
+				message: `в тексте осталась заготовка «${PLACEHOLDER}…»: напишите вместо неё свой текст`,
+			},
 		});
 	}
 	return findings;
 }
 
-/** Warnings about a valid post's frontmatter. */
+/** Warnings about a valid post's frontmatter, and its local hero image to look for. */
 function checkData(
 	file: string,
 	lines: readonly string[],
 	slug: string,
 	data: PostFrontmatter,
-	options: CheckOptions,
-): Finding[] {
-	const findings: Finding[] = [];
+): FileFinding[] {
+	const findings: FileFinding[] = [];
 	const warn = (code: FindingCode, path: readonly PropertyKey[], message: string): void => {
 		const line = fieldLine(lines, path);
 		const field = fieldPath(path);
-		findings.push({ severity: 'warning', code, file, ...(line ? { line } : {}), field, message });
+		findings.push({
+			finding: { severity: 'warning', code, file, ...(line ? { line } : {}), field, message },
+		});
 	};
 	const schema = data.schema;
 	if (schema?.name && schema.name !== data.title) {
@@ -249,18 +254,19 @@ function checkData(
 	}
 	const hero = data.heroImage;
 	// Aliases (@/…, ~/…) and root paths are resolved by Astro's own rules; only relative paths here.
-	if (typeof hero === 'string' && !/^(?:https?:|[@~/])/i.test(hero) && options.imageExists) {
-		if (!options.imageExists(file, hero)) {
-			const line = fieldLine(lines, ['heroImage']);
-			findings.push({
+	if (typeof hero === 'string' && !/^(?:https?:|[@~/])/i.test(hero)) {
+		const line = fieldLine(lines, ['heroImage']);
+		findings.push({
+			unlessImage: hero,
+			finding: {
 				severity: 'error',
 				code: 'image-missing',
 				file,
 				...(line ? { line } : {}),
 				field: 'heroImage',
 				message: `файл картинки «${hero}» не найден: путь считается от папки статьи (например, ./images/photo.jpg — папка images рядом с файлом статьи). Проверьте имя файла и путь`,
-			});
-		}
+			},
+		});
 	}
 	if (typeof hero === 'string' && /^http:/i.test(hero)) {
 		warn(
@@ -323,25 +329,116 @@ function schemaFindings(
 	});
 }
 
+/**
+ * A finding that one file alone decides, or that holds only unless a post with this slug
+ * exists (a link or «Читайте также» entry) or unless this image exists next to the post.
+ */
+export interface FileFinding {
+	finding: Finding;
+	unlessPost?: string;
+	unlessImage?: string;
+}
+
+/**
+ * What the check learns from one file on its own. The same path and text always give the same
+ * result, so the build keeps it between builds (src/lib/content-check-cache.ts) and checks
+ * again only the posts that changed; `checkPosts` then adds what depends on the other posts.
+ */
+export interface FileCheck {
+	slug: string;
+	/** Validated frontmatter; absent when the frontmatter has errors. */
+	data?: PostFrontmatter;
+	findings: FileFinding[];
+}
+
+/** Checks one post file on its own. */
+export function checkFile({ file, source: raw }: SourceFile): FileCheck {
+	const source = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+	const slug = slugFromFileName(file);
+	const findings: FileFinding[] = [];
+	const add = (finding: Finding): void => void findings.push({ finding });
+	if (!isSlug(slug)) {
+		const better = slugify(slug);
+		add({
+			severity: 'error',
+			code: 'file-name',
+			file,
+			message: `имя файла «${slug}» станет адресом статьи, а в адресе допустимы только строчные латинские буквы, цифры и дефисы${better ? `: переименуйте файл в ${better}.md` : ''} (npm run new подбирает имя сама)`,
+		});
+	}
+	const split = splitPost(source);
+	if (split === 'missing' || split === 'unclosed') {
+		add({
+			severity: 'error',
+			code: split === 'missing' ? 'frontmatter-missing' : 'frontmatter-unclosed',
+			file,
+			line: 1,
+			message:
+				split === 'missing'
+					? 'файл должен начинаться со строки --- и блока полей (title, description, pubDate…), закрытого второй строкой ---'
+					: 'блок полей открыт строкой ---, но не закрыт: добавьте строку --- после последнего поля',
+		});
+		return { slug, findings };
+	}
+	const { lines, body, bodyLine } = split;
+	let data: unknown;
+	try {
+		data = parseFrontmatterLines(lines);
+	} catch (error) {
+		const { line, message } = explainYamlError(lines, error);
+		add({
+			severity: 'error',
+			code: 'yaml',
+			file,
+			line,
+			message: `поля статьи не читаются как YAML: ${message}`,
+		});
+		return { slug, findings: [...findings, ...checkBody(file, body, bodyLine)] };
+	}
+	const result = postSchema.safeParse(data);
+	if (!result.success) {
+		for (const finding of schemaFindings(file, lines, result.error.issues)) add(finding);
+		return { slug, findings: [...findings, ...checkBody(file, body, bodyLine)] };
+	}
+	findings.push(...checkData(file, lines, slug, result.data));
+	result.data.related.forEach((related, index) => {
+		const line = fieldLine(lines, ['related', index]);
+		findings.push({
+			unlessPost: related,
+			finding: {
+				severity: 'warning',
+				code: 'related-missing',
+				file,
+				...(line ? { line } : {}),
+				field: `related[${index}]`,
+				message: `в «Читайте также» указана статья ${related}, но такой статьи нет: ссылка не будет показана. Проверьте адрес (он равен имени файла статьи без .md) или удалите строку`,
+			},
+		});
+	});
+	return { slug, data: result.data, findings: [...findings, ...checkBody(file, body, bodyLine)] };
+}
+
+/** What `checkPosts` may reuse: a file's own check, e.g. from the cache of an earlier build. */
+export type FileChecker = (file: SourceFile) => FileCheck;
+
 /** Checks posts and reports every problem at once; related slugs and links are checked against all of them. */
-export function checkPosts(files: readonly SourceFile[], options: CheckOptions = {}): CheckResult {
+export function checkPosts(
+	files: readonly SourceFile[],
+	options: CheckOptions = {},
+	checkOne: FileChecker = checkFile,
+): CheckResult {
+	const checks = files.map((file) => ({ file: file.file, check: checkOne(file) }));
+	const slugs = new Set(checks.map(({ check }) => check.slug));
+	const seen = new Map<string, string>();
 	const findings: Finding[] = [];
 	const posts: CheckedPost[] = [];
-	const bodies: { file: string; body: string; bodyLine: number }[] = [];
-	const related: { file: string; lines: string[]; slugs: string[] }[] = [];
-	const seen = new Map<string, string>();
-
-	for (const { file, source: raw } of files) {
-		const source = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-		const slug = slugFromFileName(file);
-		if (!isSlug(slug)) {
-			const better = slugify(slug);
-			findings.push({
-				severity: 'error',
-				code: 'file-name',
-				file,
-				message: `имя файла «${slug}» станет адресом статьи, а в адресе допустимы только строчные латинские буквы, цифры и дефисы${better ? `: переименуйте файл в ${better}.md` : ''} (npm run new подбирает имя сама)`,
-			});
+	for (const { file, check } of checks) {
+		const { slug, data } = check;
+		let own = check.findings;
+		// The file-name finding has no line and comes first, as the duplicate one does.
+		if (own[0]?.finding.code === 'file-name') {
+			findings.push(own[0].finding);
+			own = own.slice(1);
 		}
 		const other = seen.get(slug);
 		if (other) {
@@ -352,67 +449,17 @@ export function checkPosts(files: readonly SourceFile[], options: CheckOptions =
 				message: `адрес ${postPath(slug)} уже занят статьёй ${other}: у двух статей не может быть одного адреса. Переименуйте один из файлов`,
 			});
 		} else seen.set(slug, file);
-		posts.push({ file, slug });
-
-		const split = splitPost(source);
-		if (split === 'missing' || split === 'unclosed') {
-			findings.push({
-				severity: 'error',
-				code: split === 'missing' ? 'frontmatter-missing' : 'frontmatter-unclosed',
-				file,
-				line: 1,
-				message:
-					split === 'missing'
-						? 'файл должен начинаться со строки --- и блока полей (title, description, pubDate…), закрытого второй строкой ---'
-						: 'блок полей открыт строкой ---, но не закрыт: добавьте строку --- после последнего поля',
-			});
-			continue;
+		posts.push(data ? { file, slug, data } : { file, slug });
+		for (const { finding, unlessPost, unlessImage } of own) {
+			if (unlessPost !== undefined && slugs.has(unlessPost)) continue;
+			if (
+				unlessImage !== undefined &&
+				(!options.imageExists || options.imageExists(file, unlessImage))
+			)
+				continue;
+			findings.push(finding);
 		}
-		const { lines, body, bodyLine } = split;
-		bodies.push({ file, body, bodyLine });
-		let data: unknown;
-		try {
-			data = parseFrontmatterLines(lines);
-		} catch (error) {
-			const { line, message } = explainYamlError(lines, error);
-			findings.push({
-				severity: 'error',
-				code: 'yaml',
-				file,
-				line,
-				message: `поля статьи не читаются как YAML: ${message}`,
-			});
-			continue;
-		}
-		const result = postSchema.safeParse(data);
-		if (!result.success) {
-			findings.push(...schemaFindings(file, lines, result.error.issues));
-			continue;
-		}
-		posts[posts.length - 1] = { file, slug, data: result.data };
-		findings.push(...checkData(file, lines, slug, result.data, options));
-		if (result.data.related.length > 0) related.push({ file, lines, slugs: result.data.related });
 	}
-
-	const slugs = new Set(posts.map((post) => post.slug));
-	const exists = (slug: string): boolean => slugs.has(slug);
-	for (const { file, lines, slugs: items } of related) {
-		items.forEach((slug, index) => {
-			if (exists(slug)) return;
-			const line = fieldLine(lines, ['related', index]);
-			findings.push({
-				severity: 'warning',
-				code: 'related-missing',
-				file,
-				...(line ? { line } : {}),
-				field: `related[${index}]`,
-				message: `в «Читайте также» указана статья ${slug}, но такой статьи нет: ссылка не будет показана. Проверьте адрес (он равен имени файла статьи без .md) или удалите строку`,
-			});
-		});
-	}
-	for (const { file, body, bodyLine } of bodies)
-		findings.push(...checkBody(file, body, bodyLine, exists));
-
 	const order = new Map(files.map((f, i) => [f.file, i]));
 	findings.sort(
 		(a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0),

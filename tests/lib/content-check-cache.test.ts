@@ -1,0 +1,90 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generatePosts } from '../../scripts/bench/generate.ts';
+import { openCheckCache } from '../../src/lib/content-check-cache.ts';
+import { checkPosts, type SourceFile } from '../../src/lib/content-check.ts';
+
+let dir = '';
+let cacheFile = '';
+const posts: SourceFile[] = [...generatePosts(12, { bodyBytes: 1_500 })].map((post) => ({
+	file: `src/content/blog/${post.file}`,
+	source: post.source,
+}));
+/** A broken post, a post linking to a missing one and a post with a missing local image. */
+const problems: SourceFile[] = [
+	{ file: 'src/content/blog/broken.md', source: '---\ntitle: [unclosed\n---\nТекст.\n' },
+	{
+		file: 'src/content/blog/links.md',
+		source: (posts[3]?.source ?? '').replace(
+			/\n---\n\n/,
+			'\n---\n\nСм. [статью](/blog/net-takoy-stati/) и [другую](/blog/links-target/).\n\n',
+		),
+	},
+	{
+		file: 'src/content/blog/image.md',
+		source: (posts[4]?.source ?? '').replace(/heroImage: .*\n/, 'heroImage: "./images/net.jpg"\n'),
+	},
+];
+const files = [...posts, ...problems];
+const options = { imageExists: () => false };
+
+beforeAll(async () => {
+	dir = await mkdtemp(join(tmpdir(), 'check-cache-'));
+	cacheFile = join(dir, 'content-check.bin');
+});
+afterAll(async () => {
+	await rm(dir, { recursive: true, force: true });
+});
+
+describe('the content check cache', () => {
+	test('an empty cache checks every file; the next build checks none again', async () => {
+		const fresh = checkPosts(files, options);
+		const first = await openCheckCache(cacheFile, 'v1');
+		expect(checkPosts(files, options, first.checker)).toEqual(fresh);
+		expect(first.stats).toEqual({ hits: 0, misses: files.length });
+		await first.save();
+
+		const second = await openCheckCache(cacheFile, 'v1');
+		const cached = checkPosts(files, options, second.checker);
+		expect(second.stats).toEqual({ hits: files.length, misses: 0 });
+		// Same findings and the same frontmatter, dates included.
+		expect(cached).toEqual(fresh);
+		expect(cached.posts.find((post) => post.data)?.data?.pubDate).toBeInstanceOf(Date);
+		expect(cached.findings.map((finding) => finding.code)).toEqual(
+			expect.arrayContaining(['yaml', 'link-missing', 'image-missing']),
+		);
+	});
+
+	test('only a changed file is checked again; cross-post findings follow the other posts', async () => {
+		const target: SourceFile = {
+			file: 'src/content/blog/links-target.md',
+			source: posts[5]?.source ?? '',
+		};
+		const cache = await openCheckCache(cacheFile, 'v1');
+		const changed = [...files, target];
+		const result = checkPosts(changed, options, cache.checker);
+		expect(cache.stats).toEqual({ hits: files.length, misses: 1 });
+		expect(result).toEqual(checkPosts(changed, options));
+		// The link to links-target now resolves; the one to a missing post still warns.
+		const links = result.findings.filter((finding) => finding.code === 'link-missing');
+		expect(links.map((finding) => finding.message)).toEqual([
+			expect.stringContaining('net-takoy-stati'),
+		]);
+		// An image that appears is no longer reported, although the post came from the cache.
+		const withImage = checkPosts(changed, { imageExists: () => true }, cache.checker);
+		expect(withImage.findings.some((finding) => finding.code === 'image-missing')).toBe(false);
+	});
+
+	test('another check version, or a damaged file, starts empty', async () => {
+		const other = await openCheckCache(cacheFile, 'v2');
+		checkPosts(files, options, other.checker);
+		expect(other.stats.hits).toBe(0);
+
+		await writeFile(cacheFile, 'not a cache');
+		const damaged = await openCheckCache(cacheFile, 'v1');
+		expect(checkPosts(files, options, damaged.checker)).toEqual(checkPosts(files, options));
+		expect(damaged.stats.hits).toBe(0);
+	});
+});
