@@ -2,10 +2,12 @@ import {
 	MAX_RESULTS,
 	PAGEFIND_MODULE,
 	QUERY_PARAM,
-	SEARCH_SHARDS_URL,
+	SEARCH_MANIFEST_URL,
 	excerptParts,
 	normalizeQuery,
+	parseSearchManifest,
 	resultStatus,
+	visibleResults,
 } from '../lib/search.ts';
 
 /*
@@ -40,22 +42,29 @@ interface PagefindResult {
 
 const DEBOUNCE_MS = 250;
 
-let pagefind: Promise<Pagefind> | undefined;
+/** Pagefind, with the other indexes merged, and the result ids to hide. */
+interface SearchEngine {
+	pagefind: Pagefind;
+	hidden: ReadonlySet<string>;
+}
 
-function loadPagefind(): Promise<Pagefind> {
-	pagefind ??= (async () => {
+let engine: Promise<SearchEngine> | undefined;
+
+function loadEngine(): Promise<SearchEngine> {
+	engine ??= (async () => {
 		const url = PAGEFIND_MODULE;
-		const module = (await import(/* @vite-ignore */ url)) as Pagefind;
-		await module.options({ baseUrl: '/', excerptLength: 24 });
-		// A large blog's index comes in shards (src/integrations/pagefind.ts); merge the others.
-		const shards = (await fetch(SEARCH_SHARDS_URL).then((response) =>
-			response.ok ? response.json() : [],
-		)) as string[];
-		for (const shard of shards) await module.mergeIndex(shard);
-		await module.init();
-		return module;
+		const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+		await pagefind.options({ baseUrl: '/', excerptLength: 24 });
+		// The index may come in parts (src/lib/search-index.ts): merge the others, and hide the
+		// entries that a newer part replaced.
+		const manifest = parseSearchManifest(
+			await fetch(SEARCH_MANIFEST_URL).then((response) => (response.ok ? response.json() : {})),
+		);
+		for (const index of manifest.indexes) await pagefind.mergeIndex(index);
+		await pagefind.init();
+		return { pagefind, hidden: new Set(manifest.hidden) };
 	})();
-	return pagefind;
+	return engine;
 }
 
 function renderResult(result: PagefindResult): HTMLLIElement {
@@ -108,14 +117,13 @@ export function startSearch(): void {
 			return;
 		}
 		try {
-			const engine = await loadPagefind();
-			const search = await engine.debouncedSearch(query, {}, DEBOUNCE_MS);
+			const { pagefind, hidden } = await loadEngine();
+			const search = await pagefind.debouncedSearch(query, {}, DEBOUNCE_MS);
 			if (!search) return; // a newer query superseded this one
-			const results = await Promise.all(
-				search.results.slice(0, MAX_RESULTS).map((result) => result.data()),
-			);
+			const found = visibleResults(search.results, hidden);
+			const results = await Promise.all(found.slice(0, MAX_RESULTS).map((result) => result.data()));
 			if (normalizeQuery(input.value) !== query) return;
-			show(query, results.map(renderResult), resultStatus(search.results.length, query));
+			show(query, results.map(renderResult), resultStatus(found.length, query));
 		} catch {
 			show('', [], 'Поиск сейчас недоступен. Ниже — список всех статей.');
 		}
@@ -129,7 +137,7 @@ export function startSearch(): void {
 		void run(input.value);
 	});
 	input.addEventListener('input', () => void run(input.value));
-	input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
+	input.addEventListener('focus', () => void loadEngine().catch(() => undefined), { once: true });
 
 	const initial = new URL(location.href).searchParams.get(QUERY_PARAM);
 	if (initial) {

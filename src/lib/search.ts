@@ -73,28 +73,47 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
 		.filter((part) => part.text !== '');
 }
 
-/**
- * Articles per Pagefind index. Pagefind's indexer needs about 0.4 MB per article and cannot
- * update an index, so a large blog gets several indexes ("shards") of this many articles: the
- * indexer's peak is that of one shard, and a rebuild re-indexes only the shards whose articles
- * changed. The search page merges them (`mergeIndex`).
- */
-export const SEARCH_SHARD_SIZE = 1000;
+/** Manifest of the search index: the bundles to merge and the result ids to hide. */
+export const SEARCH_MANIFEST_FILE = 'manifest.json';
 
-/** Manifest listing the extra shards' bundle URLs, written next to the main bundle. */
-export const SEARCH_SHARDS_FILE = 'shards.json';
+/** URL of the manifest. */
+export const SEARCH_MANIFEST_URL = `/${SEARCH_INDEX_DIR}/${SEARCH_MANIFEST_FILE}`;
 
-/** URL of the shard manifest. */
-export const SEARCH_SHARDS_URL = `/${SEARCH_INDEX_DIR}/${SEARCH_SHARDS_FILE}`;
-
-/** Folder (inside the main bundle) and URL of extra shard `n` (n ≥ 1). */
+/** Folder (inside the main bundle) and URL of extra index `n` (n ≥ 1). */
 export const shardDir = (n: number): string => `shards/${n}`;
-/** URL of extra shard `n`'s bundle, as `mergeIndex()` takes it. */
+/** URL of extra index `n`'s bundle, as `mergeIndex()` takes it. */
 export const shardUrl = (n: number): string => `/${SEARCH_INDEX_DIR}/${shardDir(n)}/`;
 
-/** Splits the article files (sorted, so shards are stable) into shards. */
-export function searchShards<T>(files: readonly T[], size: number = SEARCH_SHARD_SIZE): T[][] {
-	const shards: T[][] = [];
-	for (let i = 0; i < files.length; i += size) shards.push(files.slice(i, i + size));
-	return shards.length > 0 ? shards : [[]];
+/**
+ * What the search page needs besides the main Pagefind bundle (see src/lib/search-index.ts):
+ * the URLs of the other indexes to merge, and the ids of out-of-date entries to hide.
+ */
+export interface SearchManifest {
+	indexes: string[];
+	hidden: string[];
+}
+
+/** Reads the manifest; anything malformed counts as "nothing to merge, nothing to hide". */
+export function parseSearchManifest(json: unknown): SearchManifest {
+	const strings = (value: unknown): string[] =>
+		Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+	if (typeof json !== 'object' || json === null) return { indexes: [], hidden: [] };
+	const manifest = json as Record<string, unknown>;
+	return { indexes: strings(manifest['indexes']), hidden: strings(manifest['hidden']) };
+}
+
+/**
+ * The results to show: without hidden ids (entries a newer index replaced) and each id once
+ * (a page the newer index holds unchanged has the same id in both). Keeps Pagefind's order.
+ */
+export function visibleResults<T extends { id: string }>(
+	results: readonly T[],
+	hidden: ReadonlySet<string>,
+): T[] {
+	const seen = new Set<string>();
+	return results.filter((result) => {
+		if (hidden.has(result.id) || seen.has(result.id)) return false;
+		seen.add(result.id);
+		return true;
+	});
 }

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
 	PAGEFIND_MODULE,
-	SEARCH_SHARD_SIZE,
-	SEARCH_SHARDS_URL,
-	searchShards,
+	SEARCH_MANIFEST_URL,
+	parseSearchManifest,
 	shardDir,
 	shardUrl,
+	visibleResults,
 	decodeEntities,
 	excerptParts,
 	normalizeQuery,
@@ -76,37 +76,31 @@ test('excerpt without marks is one plain run', () =>
 test('the Pagefind module is loaded from the built site', () =>
 	expect(PAGEFIND_MODULE).toBe('/pagefind/pagefind.js'));
 
-describe('search index shards', () => {
-	test.each([
-		[0, [[]]],
-		[3, [[0, 1, 2]]],
-		[
-			5,
-			[
-				[0, 1, 2],
-				[3, 4],
-			],
-		],
-		[
-			6,
-			[
-				[0, 1, 2],
-				[3, 4, 5],
-			],
-		],
-	])('%i articles in shards of 3', (count, expected) => {
-		expect(
-			searchShards(
-				Array.from({ length: count }, (_, i) => i),
-				3,
-			),
-		).toEqual(expected);
-	});
-
-	test('extra shards live inside the main bundle, where mergeIndex() finds them', () => {
+describe('search index manifest', () => {
+	test('extra indexes live inside the main bundle, where mergeIndex() finds them', () => {
 		expect(shardDir(2)).toBe('shards/2');
 		expect(shardUrl(2)).toBe('/pagefind/shards/2/');
-		expect(SEARCH_SHARDS_URL).toBe('/pagefind/shards.json');
-		expect(SEARCH_SHARD_SIZE).toBeGreaterThanOrEqual(500);
+		expect(SEARCH_MANIFEST_URL).toBe('/pagefind/manifest.json');
+	});
+
+	test('reads the indexes to merge and the ids to hide', () => {
+		expect(
+			parseSearchManifest({ indexes: ['/pagefind/shards/1/'], hidden: ['ru_1a2b3c4'] }),
+		).toEqual({ indexes: ['/pagefind/shards/1/'], hidden: ['ru_1a2b3c4'] });
+	});
+
+	test.each([null, 'text', [], { indexes: 'x' }, { hidden: [1, null] }])(
+		'a malformed manifest (%j) means nothing to merge and nothing to hide',
+		(json) => expect(parseSearchManifest(json)).toEqual({ indexes: [], hidden: [] }),
+	);
+
+	test('results drop hidden ids and repeated ids, in Pagefind order', () => {
+		const results = ['a', 'old', 'b', 'a', 'c'].map((id, score) => ({ id, score }));
+		expect(visibleResults(results, new Set(['old']))).toEqual([
+			{ id: 'a', score: 0 },
+			{ id: 'b', score: 2 },
+			{ id: 'c', score: 4 },
+		]);
+		expect(visibleResults(results, new Set())).toHaveLength(4);
 	});
 });
