@@ -156,13 +156,16 @@ async function cachedIndex(
 	const ready = existsSync(join(dir, 'pagefind-entry.json'));
 	const previous = known.get(key);
 	if (ready && previous) return { shard: previous, written: false };
-	if (!ready) {
-		await rm(dir, { recursive: true, force: true });
-		await indexPages(site, pages, dir);
+	if (ready) {
+		// Written by an earlier build that did not record it (a delta, or a build that stopped).
+		const indexed = withIds(pages, await bundleIds(dir).catch(() => new Map<string, string>()));
+		if (indexed) return { shard: { key, pages: indexed }, written: false };
 	}
+	await rm(dir, { recursive: true, force: true });
+	await indexPages(site, pages, dir);
 	const indexed = withIds(pages, await bundleIds(dir));
-	if (!indexed) throw new Error(`Поисковый индекс ${key}: не у каждой статьи есть запись`);
-	return { shard: { key, pages: indexed }, written: !ready };
+	if (!indexed) throw new Error(`Pagefind wrote no entry for some pages of index ${key}`);
+	return { shard: { key, pages: indexed }, written: true };
 }
 
 const STATE_FILE = 'state.json';
@@ -179,7 +182,9 @@ async function readState(cache: string): Promise<SearchIndexState | undefined> {
 interface BuiltIndex {
 	bundles: string[];
 	hidden: string[];
+	/** Indexes written by this build (the others came from the cache). */
 	written: number;
+	/** Articles changed, added or deleted since the last full index, when a delta was used. */
 	delta?: number;
 }
 
@@ -226,12 +231,8 @@ async function buildDelta(
 	const { shard, written } = await cachedIndex(site, cache, delta, new Map());
 	const hidden = hiddenIds(base, stale, shard.pages);
 	if (!hidden) return undefined;
-	return {
-		bundles: [...bundles, shard.key],
-		hidden,
-		written: written ? 1 : 0,
-		delta: delta.length,
-	};
+	const changed = new Set([...delta, ...stale].map((page) => page.file)).size;
+	return { bundles: [...bundles, shard.key], hidden, written: written ? 1 : 0, delta: changed };
 }
 
 /**
