@@ -19,11 +19,14 @@ export const HTML_PATTERNS = ['/', '/404.html', '/blog/*', '/tags/*', '/page/:pa
 /** Feeds and crawler files: fixed URLs whose content changes with every new post. */
 export const FEED_PATTERNS = ['/rss.xml', '/sitemap*.xml', '/robots.txt'];
 
-/** Pagefind files named by a hash of their content: the index, fragments, filters and meta. */
+/**
+ * Pagefind files named by a hash of their content: the index, fragments, filters and meta, in
+ * the main bundle and in the extra indexes under /pagefind/shards/ (matched by extension).
+ */
 export const PAGEFIND_HASHED_PATTERNS = [
-	'/pagefind/index/*',
-	'/pagefind/fragment/*',
-	'/pagefind/filter/*',
+	'/pagefind/*.pf_index',
+	'/pagefind/*.pf_fragment',
+	'/pagefind/*.pf_filter',
 	'/pagefind/*.pf_meta',
 ];
 
