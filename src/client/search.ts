@@ -60,7 +60,7 @@ function loadEngine(): Promise<SearchEngine> {
 		const manifest = parseSearchManifest(
 			await fetch(SEARCH_MANIFEST_URL).then((response) => (response.ok ? response.json() : {})),
 		);
-		for (const index of manifest.indexes) await pagefind.mergeIndex(index);
+		await Promise.all(manifest.indexes.map((index) => pagefind.mergeIndex(index)));
 		await pagefind.init();
 		return { pagefind, hidden: new Set(manifest.hidden) };
 	})();
