@@ -72,36 +72,25 @@ async function digestPages(site: string, files: readonly string[]): Promise<Arti
 	return pages;
 }
 
-/** Indexes a site with no articles: the search page still finds an (empty) bundle. */
-async function indexEmpty(site: string, outputPath: string): Promise<void> {
-	try {
-		const index = await newIndex();
-		const added = await index.addDirectory({ path: site });
-		const written = await index.writeFiles({ outputPath });
-		const problems = [...added.errors, ...written.errors];
-		if (problems.length > 0) throw new Error(problems.join('\n'));
-	} finally {
-		await close();
-	}
-}
-
 /** A glob matching exactly these files (brace alternatives, special characters escaped). */
 const globOf = (files: readonly string[]): string =>
 	`{${files.map((file) => file.replace(/[\\{}[\]*?,!]/g, '\\$&')).join(',')}}`;
 
 /**
- * Indexes these articles into `outputPath`; the indexer process ends with it. Pagefind reads the
- * files itself (a glob of exactly these files): sending each page to it with addHTMLFile() made
- * the index of 10,000 posts take half as long again.
+ * Indexes the site's pages into `outputPath` (these files only, when given); the indexer
+ * process ends with it. Pagefind reads the files itself (a glob of exactly these files):
+ * sending each page to it with addHTMLFile() made the index of 10,000 posts take half as long
+ * again. With no files it writes an empty bundle, so the search page still finds one.
  */
-async function indexPages(site: string, pages: readonly ArticlePage[], outputPath: string) {
+async function runIndexer(site: string, outputPath: string, files?: readonly string[]) {
 	try {
 		const index = await newIndex();
-		const files = pages.map((page) => page.file);
-		const added = await index.addDirectory({ path: site, glob: globOf(files) });
+		const added = await index.addDirectory(
+			files ? { path: site, glob: globOf(files) } : { path: site },
+		);
 		const written = await index.writeFiles({ outputPath });
 		const problems = [...added.errors, ...written.errors];
-		if (added.page_count !== files.length)
+		if (files && added.page_count !== files.length)
 			problems.push(`${added.page_count} of ${files.length} pages indexed`);
 		if (problems.length > 0) throw new Error(problems.join('\n'));
 	} finally {
@@ -162,7 +151,11 @@ async function cachedIndex(
 		if (indexed) return { shard: { key, pages: indexed }, written: false };
 	}
 	await rm(dir, { recursive: true, force: true });
-	await indexPages(site, pages, dir);
+	await runIndexer(
+		site,
+		dir,
+		pages.map((page) => page.file),
+	);
 	const indexed = withIds(pages, await bundleIds(dir));
 	if (!indexed) throw new Error(`Pagefind wrote no entry for some pages of index ${key}`);
 	return { shard: { key, pages: indexed }, written: true };
@@ -286,7 +279,7 @@ async function indexSite(site: string, cache: string, logger: AstroIntegrationLo
 	const files = await articleFiles(site);
 	if (files.length === 0) {
 		const bundle = join(site, SEARCH_INDEX_DIR);
-		await indexEmpty(site, bundle);
+		await runIndexer(site, bundle);
 		const manifest: SearchManifest = { indexes: [], hidden: [] };
 		await writeFile(join(bundle, SEARCH_MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
 		logger.info('Поисковый индекс: статей нет');

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /*
  * How the build keeps the Pagefind search index up to date without indexing every article on
  * every build. Pagefind cannot update an index, and writing one is most of its cost (about 3 s
@@ -199,27 +201,20 @@ export function withIds(
 	return indexed;
 }
 
+const stateSchema = z.object({
+	version: z.literal(SEARCH_STATE_VERSION),
+	pagefind: z.string(),
+	lang: z.string(),
+	base: z.array(
+		z.object({
+			key: z.string(),
+			pages: z.array(z.object({ file: z.string(), digest: z.string(), id: z.string() })),
+		}),
+	),
+});
+
 /** Reads saved state, or undefined when it is missing or not in this format. */
 export function parseSearchIndexState(json: unknown): SearchIndexState | undefined {
-	if (typeof json !== 'object' || json === null) return undefined;
-	const state = json as Partial<SearchIndexState>;
-	if (
-		state.version !== SEARCH_STATE_VERSION ||
-		typeof state.pagefind !== 'string' ||
-		typeof state.lang !== 'string' ||
-		!Array.isArray(state.base)
-	)
-		return undefined;
-	const valid = state.base.every(
-		(shard) =>
-			typeof shard.key === 'string' &&
-			Array.isArray(shard.pages) &&
-			shard.pages.every(
-				(page) =>
-					typeof page.file === 'string' &&
-					typeof page.digest === 'string' &&
-					typeof page.id === 'string',
-			),
-	);
-	return valid ? (state as SearchIndexState) : undefined;
+	const result = stateSchema.safeParse(json);
+	return result.success ? result.data : undefined;
 }
