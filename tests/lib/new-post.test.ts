@@ -2,23 +2,13 @@ import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
 import { createNewPost, NewPostError, PLACEHOLDER } from '../../src/lib/new-post.ts';
 import { postSchema } from '../../src/lib/post-schema.ts';
+import { EXISTING_SLUGS } from '../fixtures/slugs.ts';
 
 const NOW = new Date('2025-07-25T09:30:15.123Z');
 
 describe('createNewPost', () => {
-	// The slugs of the blog's existing URLs: one transliteration for the whole project.
 	test.each([
-		[
-			'Доверительное управление квартирой для посуточной сдачи в Петербурге',
-			'doveritelnoe-upravlenie-kvartiroy-dlya-posutochnoy-sdachi-v-peterburge',
-		],
-		[
-			'Как мы работаем с жалобами на качество уборки',
-			'kak-my-rabotaem-s-zhalobami-na-kachestvo-uborki',
-		],
-		['Поиск проверенных мастеров для ремонта', 'poisk-proverennyh-masterov-dlya-remonta'],
-		['Чат-поддержка', 'chat-podderzhka'],
-		['Сервисный подход', 'servisnyy-podhod'],
+		...EXISTING_SLUGS,
 		['  Ёлка, щука и объявление: 5 советов!  ', 'elka-shchuka-i-obyavlenie-5-sovetov'],
 	])('«%s» → %s.md', (title, slug) => {
 		const post = createNewPost(title, NOW);

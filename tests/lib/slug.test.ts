@@ -1,18 +1,9 @@
 import { expect, test } from 'vitest';
 import { isSlug, slugify, transliterate } from '../../src/lib/slug.ts';
+import { EXISTING_SLUGS } from '../fixtures/slugs.ts';
 
 test.each([
-	[
-		'Доверительное управление квартирой для посуточной сдачи в Петербурге',
-		'doveritelnoe-upravlenie-kvartiroy-dlya-posutochnoy-sdachi-v-peterburge',
-	],
-	[
-		'Как мы работаем с жалобами на качество уборки',
-		'kak-my-rabotaem-s-zhalobami-na-kachestvo-uborki',
-	],
-	['Поиск проверенных мастеров для ремонта', 'poisk-proverennyh-masterov-dlya-remonta'],
-	['Чат-поддержка', 'chat-podderzhka'],
-	['Сервисный подход', 'servisnyy-podhod'],
+	...EXISTING_SLUGS,
 	[
 		'Как мы строим доверительные отношения на расстоянии',
 		'kak-my-stroim-doveritelnye-otnosheniya-na-rasstoyanii',
