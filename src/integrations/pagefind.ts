@@ -1,12 +1,13 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { hash } from 'node:crypto';
-import { constants, existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
+import { linkOrCopyTree } from '../lib/copy-tree.ts';
 import { SEARCH_INDEX_DIR, SEARCH_MANIFEST_FILE, shardDir, shardUrl } from '../lib/search.ts';
 import type { SearchManifest } from '../lib/search.ts';
 import {
@@ -228,43 +229,22 @@ async function buildDelta(
 	return { bundles: [...bundles, shard.key], hidden, written: written ? 1 : 0, delta: changed };
 }
 
-/**
- * Copies a bundle folder, many files at a time (fs.cp copies one by one and checks each file's
- * mode, which took 0.3 s for the ~1,100 files of an index of 1,000 articles). Uses a
- * copy-on-write clone where the file system offers one.
- */
-async function copyBundle(from: string, to: string): Promise<void> {
-	const entries = await readdir(from, { recursive: true, withFileTypes: true });
-	const dirs = new Set([to]);
-	const files: string[] = [];
-	for (const entry of entries) {
-		const path = join(entry.parentPath, entry.name).slice(from.length + 1);
-		if (entry.isDirectory()) dirs.add(join(to, path));
-		else if (entry.isFile()) files.push(path);
-	}
-	for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-	for (let i = 0; i < files.length; i += 64) {
-		await Promise.all(
-			files
-				.slice(i, i + 64)
-				.map((file) => copyFile(join(from, file), join(to, file), constants.COPYFILE_FICLONE)),
-		);
-	}
-}
-
 /** Copies the indexes into the site and writes the manifest the search page reads. */
 async function publish(site: string, cache: string, built: BuiltIndex): Promise<void> {
 	const bundle = join(site, SEARCH_INDEX_DIR);
 	const [main, ...extra] = built.bundles;
 	if (main === undefined) throw new Error('no search index to publish');
-	await copyBundle(join(cache, main), bundle);
+	await linkOrCopyTree(join(cache, main), bundle);
 	for (const [n, key] of extra.entries())
-		await copyBundle(join(cache, key), join(bundle, shardDir(n + 1)));
+		await linkOrCopyTree(join(cache, key), join(bundle, shardDir(n + 1)));
 	const manifest: SearchManifest = {
 		indexes: extra.map((_, n) => shardUrl(n + 1)),
 		hidden: built.hidden,
 	};
-	await writeFile(join(bundle, SEARCH_MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
+	// The bundle's files may be links into the cache: write a new file, never into one of them.
+	const manifestFile = join(bundle, SEARCH_MANIFEST_FILE);
+	await rm(manifestFile, { force: true });
+	await writeFile(manifestFile, `${JSON.stringify(manifest)}\n`);
 }
 
 /** Removes cached indexes that neither the state nor this build uses. */
@@ -323,18 +303,31 @@ async function indexSite(site: string, cache: string, logger: AstroIntegrationLo
  * The indexes live in Astro's cache between builds: a build after a few posts changed indexes
  * only those posts (see src/lib/search-index.ts), and dist/pagefind/manifest.json tells the
  * search page which indexes to merge and which out-of-date entries to hide.
+ *
+ * Indexing starts as soon as the pages are written (`astro:build:generated`), so it overlaps
+ * the other integrations' end-of-build work (the sitemap); the build waits for it at the end.
  */
 export function pagefindIndex(): AstroIntegration {
 	let cacheDir: string | undefined;
+	let indexing: Promise<void> | undefined;
+	const start = async (dir: URL, logger: AstroIntegrationLogger): Promise<void> => {
+		const cache = cacheDir ?? (await mkdtemp(join(tmpdir(), 'pagefind-')));
+		await indexSite(fileURLToPath(dir), cache, logger);
+	};
 	return {
 		name: 'butlerspb:pagefind',
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				cacheDir = join(fileURLToPath(config.cacheDir), 'pagefind');
 			},
+			'astro:build:generated': ({ dir, logger }) => {
+				indexing = start(dir, logger);
+				// Awaited (and so reported) in astro:build:done; never an unhandled rejection meanwhile.
+				indexing.catch(() => undefined);
+			},
 			'astro:build:done': async ({ dir, logger }) => {
-				const cache = cacheDir ?? (await mkdtemp(join(tmpdir(), 'pagefind-')));
-				await indexSite(fileURLToPath(dir), cache, logger);
+				await (indexing ?? start(dir, logger));
+				indexing = undefined;
 			},
 		},
 	};

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,21 @@ let changed: GeneratedPost;
 let added: GeneratedPost;
 let deleted: GeneratedPost;
 const opened: CheckedPage[] = [];
+/** Digest of every cached index file after the first build, by path in the cache. */
+let cachedBefore = new Map<string, string>();
+
+/** Every file under `dir` with the digest of its content. */
+function digestTree(dir: string): Map<string, string> {
+	const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) =>
+		entry.isFile(),
+	);
+	return new Map(
+		files.map((entry) => {
+			const path = join(entry.parentPath, entry.name);
+			return [path, createHash('sha256').update(readFileSync(path)).digest('hex')];
+		}),
+	);
+}
 
 beforeAll(async () => {
 	work = await mkdtemp(join(tmpdir(), 'blog-search-index-'));
@@ -56,6 +72,7 @@ beforeAll(async () => {
 	const outDir = join(work, 'dist');
 	await buildFixtureSite(content, { ...ENV, ASTRO_CACHE_DIR: cache }, outDir);
 	await rm(outDir, { recursive: true });
+	cachedBefore = digestTree(join(cache, 'pagefind'));
 
 	await writeFile(join(content, changed.file), withWords(changed, EVERYWHERE, NEW_WORD));
 	await rm(join(content, deleted.file));
@@ -117,6 +134,24 @@ describe('search after a rebuild that indexed only the changes', () => {
 		}
 		// The changed post's old entry and the deleted post's entry.
 		expect(manifest.hidden).toHaveLength(2);
+	});
+
+	test('the published index files are links to the cached ones, which no build wrote into', () => {
+		const published = statSync(join(work, 'dist/pagefind/pagefind-entry.json'));
+		const cachedInodes = new Set([...cachedBefore.keys()].map((path) => statSync(path).ino));
+		expect(published.nlink).toBeGreaterThan(1);
+		expect(cachedInodes.has(published.ino)).toBe(true);
+		// The manifest is the build's own file, never one shared with the cache.
+		expect(statSync(join(work, 'dist/pagefind/manifest.json')).nlink).toBe(1);
+		const cachedAfter = digestTree(join(work, 'cache/pagefind'));
+		let kept = 0;
+		for (const [path, digest] of cachedBefore) {
+			if (!cachedAfter.has(path)) continue;
+			kept++;
+			if (!path.endsWith('state.json')) expect(cachedAfter.get(path), path).toBe(digest);
+		}
+		// The five base shards stayed in the cache for the delta to build on.
+		expect(kept).toBeGreaterThan(5);
 	});
 
 	test('the changed post is found by its new text, not by its old text', async () => {

@@ -1,0 +1,72 @@
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/*
+ * Copies a folder of build output out of a cache, by hard links where it can.
+ *
+ * A search index of 1,000 articles is ~1,100 files. Copying them took a third of a second of
+ * every rebuild; linking them takes a tenth of that, because a link writes one directory entry
+ * and no data. The link shares its file with the cache, so nothing may write into the copied
+ * files in place: the build never does (it writes new files beside them, and the next build
+ * deletes the output folder, which removes the links and leaves the cache as it was).
+ * Where links cannot be made (the output on another file system, a file system without them),
+ * the files are copied, as a copy-on-write clone where the file system offers one.
+ */
+
+/** How a tree was copied. */
+export type TreeCopy = 'link' | 'copy';
+
+/** The file operations a copy uses (tests replace `link` to exercise the fallback). */
+export interface TreeCopyOps {
+	link: (from: string, to: string) => Promise<void>;
+	copyFile: (from: string, to: string) => Promise<void>;
+}
+
+const FS_OPS: TreeCopyOps = {
+	link,
+	copyFile: (from, to) => copyFile(from, to, constants.COPYFILE_FICLONE),
+};
+
+/** Errors that mean "no hard links here", as opposed to a missing or unreadable file. */
+const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/** Files to write at once: enough to keep the file system busy, few enough for the fd limit. */
+const BATCH = 64;
+
+/**
+ * Puts every file under `from` at the same place under `to` (which should not exist yet):
+ * linked when the first link succeeds, else copied. Returns which it did.
+ */
+export async function linkOrCopyTree(
+	from: string,
+	to: string,
+	ops: TreeCopyOps = FS_OPS,
+): Promise<TreeCopy> {
+	const entries = await readdir(from, { recursive: true, withFileTypes: true });
+	const dirs = new Set([to]);
+	const files: string[] = [];
+	for (const entry of entries) {
+		const path = join(entry.parentPath, entry.name).slice(from.length + 1);
+		if (entry.isDirectory()) dirs.add(join(to, path));
+		else if (entry.isFile()) files.push(path);
+	}
+	for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+	let mode: TreeCopy = 'link';
+	const [first, ...rest] = files;
+	if (first === undefined) return mode;
+	try {
+		await ops.link(join(from, first), join(to, first));
+	} catch (error) {
+		if (!NO_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+		mode = 'copy';
+		await ops.copyFile(join(from, first), join(to, first));
+	}
+	const put = mode === 'link' ? ops.link : ops.copyFile;
+	for (let i = 0; i < rest.length; i += BATCH) {
+		await Promise.all(
+			rest.slice(i, i + BATCH).map((file) => put(join(from, file), join(to, file))),
+		);
+	}
+	return mode;
+}

@@ -1,0 +1,112 @@
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { linkOrCopyTree, type TreeCopyOps } from '../../src/lib/copy-tree.ts';
+
+let root = '';
+let source = '';
+/** A bundle shaped like Pagefind's: files at the top and in nested folders. */
+const FILES: Record<string, string> = {
+	'pagefind-entry.json': '{"version":"1"}',
+	'pagefind.js': 'export {}',
+	'fragment/ru_1.pf_fragment': 'первый',
+	'fragment/ru_2.pf_fragment': 'второй',
+	'index/ru_a.pf_index': 'индекс',
+	'filter/deep/ru_b.pf_filter': 'фильтр',
+};
+
+/** Every file under `dir`, relative and sorted. */
+async function listFiles(dir: string): Promise<string[]> {
+	const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+	return entries
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+		.sort();
+}
+
+/** An error as the file system reports it. */
+const fsError = (code: string): NodeJS.ErrnoException =>
+	Object.assign(new Error(`${code}: fake`), { code });
+
+beforeAll(async () => {
+	root = await mkdtemp(join(tmpdir(), 'copy-tree-'));
+	source = join(root, 'cache');
+	for (const [file, text] of Object.entries(FILES)) {
+		await mkdir(join(source, file, '..'), { recursive: true });
+		await writeFile(join(source, file), text);
+	}
+});
+afterAll(async () => {
+	await rm(root, { recursive: true, force: true });
+});
+
+describe('linkOrCopyTree', () => {
+	test('links every file: same tree, same text, the same file as the cache', async () => {
+		const target = join(root, 'linked');
+		expect(await linkOrCopyTree(source, target)).toBe('link');
+		expect(await listFiles(target)).toEqual(Object.keys(FILES).sort());
+		for (const [file, text] of Object.entries(FILES)) {
+			expect(await readFile(join(target, file), 'utf8')).toBe(text);
+			expect((await stat(join(target, file))).ino).toBe((await stat(join(source, file))).ino);
+		}
+	});
+
+	test('removing the copy leaves the cache whole', async () => {
+		const target = join(root, 'removed');
+		await linkOrCopyTree(source, target);
+		await rm(target, { recursive: true });
+		for (const [file, text] of Object.entries(FILES))
+			expect(await readFile(join(source, file), 'utf8')).toBe(text);
+	});
+
+	test.each(['EXDEV', 'EPERM', 'ENOTSUP'])(
+		'copies every file where links fail with %s',
+		async (code) => {
+			const target = join(root, `copied-${code}`);
+			const calls = { link: 0, copy: 0 };
+			const ops: TreeCopyOps = {
+				link: async () => {
+					calls.link++;
+					throw fsError(code);
+				},
+				copyFile: async (from, to) => {
+					calls.copy++;
+					await copyFile(from, to);
+				},
+			};
+			expect(await linkOrCopyTree(source, target, ops)).toBe('copy');
+			// Links are tried once, not once per file.
+			expect(calls).toEqual({ link: 1, copy: Object.keys(FILES).length });
+			expect(await listFiles(target)).toEqual(Object.keys(FILES).sort());
+			for (const [file, text] of Object.entries(FILES)) {
+				expect(await readFile(join(target, file), 'utf8')).toBe(text);
+				expect((await stat(join(target, file))).ino).not.toBe((await stat(join(source, file))).ino);
+			}
+		},
+	);
+
+	test('other errors are not hidden by a copy', async () => {
+		const ops: TreeCopyOps = {
+			link: async () => {
+				throw fsError('EIO');
+			},
+			copyFile: async () => {
+				throw new Error('must not copy');
+			},
+		};
+		await expect(linkOrCopyTree(source, join(root, 'failed'), ops)).rejects.toThrow('EIO');
+	});
+
+	test('a missing source is an error', async () => {
+		await expect(linkOrCopyTree(join(root, 'none'), join(root, 'out'))).rejects.toThrow(/ENOENT/);
+	});
+
+	test('an empty folder gives an empty folder', async () => {
+		const empty = join(root, 'empty');
+		await mkdir(empty);
+		const target = join(root, 'empty-out');
+		await linkOrCopyTree(empty, target);
+		expect(await readdir(target)).toEqual([]);
+	});
+});
