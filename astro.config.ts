@@ -6,7 +6,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { keepScriptsExternal } from './src/lib/security-headers.ts';
 import { getSitemapConfig } from './src/lib/sitemap.ts';
-import { markdownProcessor } from './src/markdown/processor.ts';
+import { SYNTAX_HIGHLIGHT, markdownProcessor } from './src/markdown/processor.ts';
 import { SITE } from './src/site.ts';
 
 /** The content check reads every post once; the sitemap takes its lastmod dates from that read. */
@@ -22,7 +22,7 @@ export default defineConfig({
 	build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
 	// Scripts stay files in /_astro/ too: the CSP (script-src 'self') allows no inline script.
 	vite: { build: { assetsInlineLimit: keepScriptsExternal } },
-	markdown: { processor: markdownProcessor },
+	markdown: { processor: markdownProcessor, syntaxHighlight: SYNTAX_HIGHLIGHT },
 	// Pages whose getStaticPaths() cacheKey and templates are unchanged are copied from the cache.
 	experimental: { incrementalBuild: true },
 	integrations: [

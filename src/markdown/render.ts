@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownBody } from '../lib/markdown-source.ts';
-import { markdownProcessor } from './processor.ts';
+import { SYNTAX_HIGHLIGHT, markdownProcessor } from './processor.ts';
 
 /** A heading of a rendered post, as Astro reports it. */
 export interface RenderedHeading {
@@ -25,7 +25,7 @@ let renderer: Promise<Renderer> | undefined;
  * it) with the site's processor. Nothing is kept: the page that needs the HTML gets it once.
  */
 export async function renderMarkdownFile(filePath: string): Promise<RenderedMarkdown> {
-	renderer ??= markdownProcessor.createRenderer({ image: {} });
+	renderer ??= markdownProcessor.createRenderer({ image: {}, syntaxHighlight: SYNTAX_HIGHLIGHT });
 	const file = resolve(filePath);
 	const [render, source] = await Promise.all([renderer, readFile(file, 'utf8')]);
 	const { code, metadata } = await render.render(markdownBody(source), {

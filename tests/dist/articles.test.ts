@@ -160,6 +160,18 @@ describe('a related slug with no post behind it', () => {
 		expect(text(page.querySelector('.prose'))).toContain('в 2025 году');
 	});
 
+	test.each(['vtoraya-statya', 'tretya-statya'])(
+		'a code block in %s is plain, escaped text with no style attribute (CSP style-src)',
+		async (slug) => {
+			const page = await readPage(`/blog/${slug}/`, build.outDir);
+			const pre = page.querySelector('.prose pre');
+			// node-html-parser keeps the content of <pre> as raw HTML: the code must be escaped in it.
+			expect(pre?.innerHTML).toContain('&lt;b&gt;не тег&lt;/b&gt;');
+			expect(page.querySelectorAll('[style]').map((element) => element.tagName)).toEqual([]);
+			expect(pre?.toString()).not.toMatch(/style=/);
+		},
+	);
+
 	test('an .mdx post is in the feed with its full text', async () => {
 		const feed = await readFile(join(build.outDir, 'rss.xml'), 'utf8');
 		expect(feed).toContain('https://butlerspb-blog.netlify.app/blog/tretya-statya/');
