@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -28,6 +28,7 @@ const readSite = (dir: string): Map<string, string> =>
 
 describe('incremental rebuild after one post changed', () => {
 	let rebuild: FixtureBuild;
+	let unchanged: FixtureBuild;
 	let clean: FixtureBuild;
 	let changedSlug = '';
 	let work = '';
@@ -54,11 +55,15 @@ describe('incremental rebuild after one post changed', () => {
 		await writeFile(file, longer.replace(/^headline: .*$/m, `headline: "${NEW_HEADLINE}"`));
 
 		rebuild = await buildFixtureSite(content, { ...NOW, ASTRO_CACHE_DIR: cache }, outDir);
+		const kept = join(work, 'rebuild');
+		await rename(outDir, kept);
+		rebuild = { ...rebuild, outDir: kept };
+		unchanged = await buildFixtureSite(content, { ...NOW, ASTRO_CACHE_DIR: cache }, outDir);
 		clean = await buildFixtureSite(content, NOW);
 	}, 240_000);
 
 	afterAll(async () => {
-		for (const dir of [work, rebuild?.outDir, clean?.outDir]) {
+		for (const dir of [work, rebuild?.outDir, unchanged?.outDir, clean?.outDir]) {
 			if (dir) await rm(dir, { recursive: true, force: true });
 		}
 	});
@@ -85,5 +90,22 @@ describe('incremental rebuild after one post changed', () => {
 		expect(paths).toContain(`/blog/${changedSlug}/index.html`);
 		expect(paths.filter((path) => path.startsWith('/blog/')).length).toBeGreaterThan(1);
 		expect(paths.some((path) => path.startsWith('/tags/'))).toBe(true);
+	});
+
+	test('with nothing changed, the feed and every post, listing and tag page come from the cache', () => {
+		// Entries of the page list; with four pages at a time, two can share a line of the log.
+		const entries = unchanged.stdout.split(/[├└]─ /).slice(1);
+		const pathOf = (entry: string) => /^\/\S*?\.(?:html|xml|txt)/.exec(entry)?.[0];
+		const rendered = entries
+			.filter((entry) => !/^\S+ \((?:restored|cached)\)/.test(entry))
+			.map(pathOf);
+		// Only routes without getStaticPaths() render on every build.
+		expect(rendered.sort()).toEqual(
+			['/404.html', '/index.html', '/robots.txt', '/search/index.html', '/tags/index.html'].sort(),
+		);
+		expect(entries.find((entry) => pathOf(entry) === '/rss.xml')).toMatch(
+			/\((?:restored|cached)\)/,
+		);
+		expect(readSite(unchanged.outDir)).toEqual(readSite(rebuild.outDir));
 	});
 });
