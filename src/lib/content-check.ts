@@ -29,6 +29,7 @@ export type FindingCode =
 	| 'script-url'
 	| 'script-tag'
 	| 'event-handler'
+	| 'inline-style'
 	| 'related-missing'
 	| 'link-missing'
 	| 'schema-name'
@@ -112,6 +113,7 @@ const AUTOLINK = /<([a-z][a-z0-9+.-]{1,31}:[^\s<>]*)>/gi;
 const HTML_URL = /\b(?:href|src|action|formaction)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const SCRIPT_TAG = /<script\b/gi;
 const EVENT_HANDLER = /<[a-z][^>]*?\s(on[a-z]+)\s*=/gi;
+const INLINE_STYLE = /<[a-z][^>]*?\sstyle\s*=/gi;
 const REF_DEFINITION = /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?/gm;
 const REF_USE = /(!?)\[([^\]\n]+)\](?:\[([^\]\n]*)\])?(?![(:[])/g;
 
@@ -183,6 +185,14 @@ function checkBody(file: string, body: string, bodyLine: number): FileFinding[] 
 			'event-handler',
 			match.index,
 			`в HTML текста атрибут ${match[1]}=…: обработчики событий (onclick, onload и т. п.) в статьях запрещены. Удалите атрибут`,
+		);
+	}
+	for (const match of text.matchAll(INLINE_STYLE)) {
+		add(
+			'warning',
+			'inline-style',
+			match.index,
+			'в HTML текста атрибут style=…: встроенные стили на сайте не действуют (их запрещает политика безопасности сайта), атрибут будет удалён. Оформите текст средствами Markdown или попросите разработчиков добавить класс',
 		);
 	}
 	const defined = new Set(

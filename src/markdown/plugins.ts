@@ -29,9 +29,14 @@ export const safeLinks = defineHastPlugin({
 	},
 });
 
-/** Drops <script> elements and inline event handlers (onclick=…) that raw HTML might carry. */
-export const stripScripts = defineHastPlugin({
-	name: 'butlerspb-strip-scripts',
+/**
+ * Drops what raw HTML might carry and the site's Content-Security-Policy blocks: <script>
+ * elements, inline event handlers (onclick=…) and inline styles (style=…, blocked by
+ * style-src 'self'; the content check warns the editor). The page then holds nothing the
+ * browser would refuse.
+ */
+export const stripBlockedMarkup = defineHastPlugin({
+	name: 'butlerspb-strip-blocked-markup',
 	element: {
 		filter: [],
 		visit(node, ctx) {
@@ -42,7 +47,7 @@ export const stripScripts = defineHastPlugin({
 				return;
 			}
 			for (const key of Object.keys(node.properties ?? {})) {
-				if (/^on/i.test(key)) ctx.setProperty(node, key, undefined);
+				if (/^on/i.test(key) || key === 'style') ctx.setProperty(node, key, undefined);
 			}
 		},
 	},

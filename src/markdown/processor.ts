@@ -1,5 +1,5 @@
 import { satteri } from '@astrojs/markdown-satteri';
-import { headingAnchors, russianTypography, safeLinks, stripScripts } from './plugins.ts';
+import { headingAnchors, russianTypography, safeLinks, stripBlockedMarkup } from './plugins.ts';
 
 /**
  * The Markdown processor of the site, shared by astro.config.ts (posts Astro renders) and
@@ -10,7 +10,7 @@ import { headingAnchors, russianTypography, safeLinks, stripScripts } from './pl
 export const markdownProcessor = satteri({
 	// Raw HTML in posts becomes real elements, so links in it get rel="noopener" too.
 	features: { rawHtml: true, smartPunctuation: { quotes: false } },
-	hastPlugins: [stripScripts, safeLinks, headingAnchors, russianTypography],
+	hastPlugins: [stripBlockedMarkup, safeLinks, headingAnchors, russianTypography],
 });
 
 /**

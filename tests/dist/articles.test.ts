@@ -154,6 +154,15 @@ describe('a related slug with no post behind it', () => {
 		expect(output).toMatch(/pervaya-statya\.md.*netu-takoy-stati/);
 	});
 
+	test('an inline style in raw HTML is dropped from the page, with a warning', async () => {
+		const page = await readPage('/blog/vtoraya-statya/', build.outDir);
+		expect(text(page.querySelector('.prose p.note'))).toBe('Заметка со встроенным стилем.');
+		expect(page.querySelectorAll('[style]')).toHaveLength(0);
+		expect(build.stdout + build.stderr).toMatch(
+			/vtoraya-statya\.md:\d+: в HTML текста атрибут style=/,
+		);
+	});
+
 	test('an .mdx post renders too, with its expressions evaluated', async () => {
 		const page = await readPage('/blog/tretya-statya/', build.outDir);
 		expect(text(page.querySelector('h1'))).toBe('Третья статья в MDX');

@@ -119,6 +119,8 @@ describe('checkPosts', () => {
 		['an unquoted iframe src', '<iframe src=javascript:alert(1)></iframe>', 'script-url'],
 		['a script tag in capitals', '<SCRIPT>alert(1)</SCRIPT>', 'script-tag'],
 		['an onload handler', '<img src="x.png" alt="" onload="alert(1)">', 'event-handler'],
+		['an inline style', '<p style="color: red">Красный текст</p>', 'inline-style'],
+		['an inline style in capitals', '<span STYLE="font-weight:bold">x</span>', 'inline-style'],
 		['a link to a missing post', '[x](/blog/net-takoy/)', 'link-missing'],
 		[
 			'an absolute link to a missing post',
@@ -142,7 +144,8 @@ describe('checkPosts', () => {
 		['defined references', '[x][a] and [a][] and [a]\n\n[a]: https://example.com'],
 		['footnotes and task boxes', 'Текст[^1].\n\n[^1]: Сноска.\n\n- [x] готово\n- [ ] нет'],
 		['code spans', 'Код `<script>` и `[x](javascript:1)` и `[y]`'],
-		['code blocks', '```html\n<script>alert(1)</script>\n<a onclick="x">[y]</a>\n```'],
+		['code blocks', '```html\n<script>alert(1)</script>\n<a onclick="x" style="y">[y]</a>\n```'],
+		['the word "style" in text', '<p class="style">style=1 и стиль</p>'],
 		['images', '![картинка](https://example.com/a.png) ![alt]'],
 		['the word "on" in text', '<p class="x">on=1 и onclick без тега</p>'],
 		['an out-of-range character reference', '<a href="&#99999999;https://example.com">x</a>'],

@@ -1,13 +1,13 @@
 import { markdownToHtml } from 'satteri';
 import { expect, test } from 'vitest';
 import { parse } from 'node-html-parser';
-import { russianTypography, safeLinks, stripScripts } from '../../src/markdown/plugins.ts';
+import { russianTypography, safeLinks, stripBlockedMarkup } from '../../src/markdown/plugins.ts';
 
 /** Renders Markdown with the same Sätteri options as astro.config.ts. */
 function render(markdown: string) {
 	const { html } = markdownToHtml(markdown, {
 		features: { rawHtml: true, smartPunctuation: { quotes: false } },
-		hastPlugins: [stripScripts, safeLinks, russianTypography],
+		hastPlugins: [stripBlockedMarkup, safeLinks, russianTypography],
 	});
 	return parse(html);
 }
@@ -52,6 +52,16 @@ test('drops <script> and inline event handlers from raw HTML', () => {
 	expect(page.toString()).not.toMatch(/alert|onclick|onerror/);
 	expect(page.querySelector('p.note')?.text).toBe('Заметка');
 	expect(page.querySelector('img')?.getAttribute('src')).toBe('a.png');
+});
+
+test('drops inline styles from raw HTML, which the CSP (style-src) would block', () => {
+	const page = render(
+		'<p style="color:red" class="note">Заметка</p>\n\nТекст с <span STYLE="font-weight:bold">выделением</span>.',
+	);
+	expect(page.querySelectorAll('[style]')).toHaveLength(0);
+	expect(page.toString()).not.toMatch(/style=|color:red/i);
+	expect(page.querySelector('p.note')?.text).toBe('Заметка');
+	expect(page.querySelector('span')?.text).toBe('выделением');
 });
 
 test('keeps the raw HTML the existing posts use', () => {
