@@ -229,7 +229,15 @@ async function buildDelta(
 	return { bundles: [...bundles, shard.key], hidden, written: written ? 1 : 0, delta: changed };
 }
 
-/** Copies the indexes into the site and writes the manifest the search page reads. */
+/** Writes the manifest the search page reads into the published bundle. */
+async function writeManifest(bundle: string, manifest: SearchManifest): Promise<void> {
+	// The bundle's files may be links into the cache: write a new file, never into one of them.
+	const file = join(bundle, SEARCH_MANIFEST_FILE);
+	await rm(file, { force: true });
+	await writeFile(file, `${JSON.stringify(manifest)}\n`);
+}
+
+/** Links the indexes into the site and writes the manifest. */
 async function publish(site: string, cache: string, built: BuiltIndex): Promise<void> {
 	const bundle = join(site, SEARCH_INDEX_DIR);
 	const [main, ...extra] = built.bundles;
@@ -237,14 +245,10 @@ async function publish(site: string, cache: string, built: BuiltIndex): Promise<
 	await linkOrCopyTree(join(cache, main), bundle);
 	for (const [n, key] of extra.entries())
 		await linkOrCopyTree(join(cache, key), join(bundle, shardDir(n + 1)));
-	const manifest: SearchManifest = {
+	await writeManifest(bundle, {
 		indexes: extra.map((_, n) => shardUrl(n + 1)),
 		hidden: built.hidden,
-	};
-	// The bundle's files may be links into the cache: write a new file, never into one of them.
-	const manifestFile = join(bundle, SEARCH_MANIFEST_FILE);
-	await rm(manifestFile, { force: true });
-	await writeFile(manifestFile, `${JSON.stringify(manifest)}\n`);
+	});
 }
 
 /** Removes cached indexes that neither the state nor this build uses. */
@@ -260,8 +264,7 @@ async function indexSite(site: string, cache: string, logger: AstroIntegrationLo
 	if (files.length === 0) {
 		const bundle = join(site, SEARCH_INDEX_DIR);
 		await runIndexer(site, bundle);
-		const manifest: SearchManifest = { indexes: [], hidden: [] };
-		await writeFile(join(bundle, SEARCH_MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
+		await writeManifest(bundle, { indexes: [], hidden: [] });
 		logger.info('Поисковый индекс: статей нет');
 		return;
 	}
