@@ -1,6 +1,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { cachedPages } from './src/integrations/cached-pages.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
@@ -30,6 +31,8 @@ export default defineConfig({
 		content,
 		mdx(),
 		sitemap(getSitemapConfig(content.lastmod)),
+		// Before the search index, which reads the generated pages.
+		cachedPages(),
 		pagefindIndex(),
 	],
 });

@@ -1,6 +1,6 @@
-import { constants } from 'node:fs';
+import { constants, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /*
  * Copies a folder of build output out of a cache, by hard links where it can.
@@ -29,7 +29,14 @@ const FS_OPS: TreeCopyOps = {
 };
 
 /** Errors that mean "no hard links here", as opposed to a missing or unreadable file. */
-const NO_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+export const NO_LINK: ReadonlySet<string> = new Set([
+	'EXDEV',
+	'EPERM',
+	'EMLINK',
+	'ENOTSUP',
+	'EOPNOTSUPP',
+	'ENOSYS',
+]);
 
 /** Files to write at once: enough to keep the file system busy, few enough for the fd limit. */
 const BATCH = 64;
@@ -69,4 +76,42 @@ export async function linkOrCopyTree(
 		);
 	}
 	return mode;
+}
+
+/**
+ * Hard-links each of `files` (relative paths) from `from` to the same place under `to`,
+ * synchronously, creating folders as needed. Files missing from `from` or already in `to` are
+ * skipped. Where the file system cannot link, it stops and returns what it linked (nothing, as a
+ * rule), removing the folders it made for nothing. Returns the files linked.
+ */
+export function linkFilesSync(
+	from: string,
+	to: string,
+	files: readonly string[],
+	link: (from: string, to: string) => void = linkSync,
+): string[] {
+	const linked: string[] = [];
+	const folders = new Set<string>();
+	const made: string[] = [];
+	for (const file of files) {
+		const target = join(to, file);
+		const folder = dirname(target);
+		if (!folders.has(folder)) {
+			const first = mkdirSync(folder, { recursive: true });
+			if (first !== undefined) made.push(first);
+			folders.add(folder);
+		}
+		try {
+			link(join(from, file), target);
+			linked.push(file);
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code ?? '';
+			if (code === 'ENOENT' || code === 'EEXIST') continue;
+			if (!NO_LINK.has(code)) throw error;
+			if (linked.length === 0)
+				for (const dir of made.reverse()) rmSync(dir, { recursive: true, force: true });
+			return linked;
+		}
+	}
+	return linked;
 }

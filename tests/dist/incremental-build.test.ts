@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,12 +32,14 @@ describe('incremental rebuild after one post changed', () => {
 	let unchanged: FixtureBuild;
 	let clean: FixtureBuild;
 	let changedSlug = '';
+	let deletedSlug = '';
+	let cache = '';
 	let work = '';
 
 	beforeAll(async () => {
 		work = await mkdtemp(join(tmpdir(), 'blog-incremental-'));
 		const content = join(work, 'content');
-		const cache = join(work, 'cache');
+		cache = join(work, 'cache');
 		await mkdir(content);
 		const posts = [...generatePosts(24, { bodyBytes: 3_000 })];
 		for (const post of posts) await writeFile(join(content, post.file), post.source);
@@ -54,6 +56,11 @@ describe('incremental rebuild after one post changed', () => {
 		const source = await readFile(file, 'utf8');
 		const longer = `${source}\n${'Добавленный абзац с новыми словами. '.repeat(200)}\n`;
 		await writeFile(file, longer.replace(/^headline: .*$/m, `headline: "${NEW_HEADLINE}"`));
+		// And one post deleted: its page, and pages only it had (a tag), must not outlive it.
+		const deleted = posts.filter((post) => !post.meta.draft && post !== changed)[10];
+		if (!deleted) throw new Error('the corpus is too small');
+		deletedSlug = deleted.meta.slug;
+		await rm(join(content, deleted.file));
 
 		rebuild = await buildFixtureSite(content, { ...NOW, ASTRO_CACHE_DIR: cache }, outDir);
 		const kept = join(work, 'rebuild');
@@ -82,6 +89,32 @@ describe('incremental rebuild after one post changed', () => {
 		expect([...incremental.keys()].sort()).toEqual([...fresh.keys()].sort());
 		const stale = [...fresh].filter(([path, html]) => incremental.get(path) !== html);
 		expect(stale.map(([path]) => path)).toEqual([]);
+	});
+
+	test('a deleted post leaves no page and no empty folder behind', () => {
+		const site = readSite(rebuild.outDir);
+		expect([...site.keys()].filter((path) => path.includes(`/${deletedSlug}/`))).toEqual([]);
+		const empty = readdirSync(rebuild.outDir, { recursive: true, withFileTypes: true })
+			.filter((entry) => entry.isDirectory())
+			.map((entry) => join(entry.parentPath, entry.name))
+			.filter((dir) => readdirSync(dir).length === 0);
+		expect(empty).toEqual([]);
+	});
+
+	test("unchanged pages are links to Astro's cached copies; rendered ones equal theirs", () => {
+		const articles = [...readSite(rebuild.outDir).keys()].filter((path) =>
+			path.startsWith('/blog/'),
+		);
+		const cached = (path: string) => join(cache, 'dist', path);
+		const linked = articles.filter(
+			(path) => statSync(join(rebuild.outDir, path)).ino === statSync(cached(path)).ino,
+		);
+		expect(linked.length).toBeGreaterThan(articles.length / 2);
+		const changed = `/blog/${changedSlug}/index.html`;
+		expect(readFileSync(join(rebuild.outDir, changed), 'utf8')).toContain(NEW_HEADLINE);
+		expect(readFileSync(cached(changed), 'utf8')).toBe(
+			readFileSync(join(rebuild.outDir, changed), 'utf8'),
+		);
 	});
 
 	test('the change shows on the post and on pages that link to it', () => {

@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { linkOrCopyTree, type TreeCopyOps } from '../../src/lib/copy-tree.ts';
+import { linkFilesSync, linkOrCopyTree, type TreeCopyOps } from '../../src/lib/copy-tree.ts';
 
 let root = '';
 let source = '';
@@ -108,5 +109,61 @@ describe('linkOrCopyTree', () => {
 		const target = join(root, 'empty-out');
 		await linkOrCopyTree(empty, target);
 		expect(await readdir(target)).toEqual([]);
+	});
+});
+
+describe('linkFilesSync', () => {
+	const PAGES = ['blog/a/index.html', 'blog/b/index.html', 'tags/x/2/index.html', 'rss.xml'];
+	let cache = '';
+	beforeAll(async () => {
+		cache = join(root, 'pages-cache');
+		for (const file of PAGES) {
+			await mkdir(join(cache, file, '..'), { recursive: true });
+			await writeFile(join(cache, file), `<p>${file}</p>`);
+		}
+	});
+
+	test('links each file into its folder: the same file as the cache', async () => {
+		const target = join(root, 'pages-linked');
+		expect(linkFilesSync(cache, target, PAGES)).toEqual(PAGES);
+		expect(await listFiles(target)).toEqual([...PAGES].sort());
+		for (const file of PAGES) {
+			expect(await readFile(join(target, file), 'utf8')).toBe(`<p>${file}</p>`);
+			expect((await stat(join(target, file))).ino).toBe((await stat(join(cache, file))).ino);
+		}
+	});
+
+	test('skips files missing from the cache and files already in the output', async () => {
+		const target = join(root, 'pages-partial');
+		await mkdir(join(target, 'blog/b'), { recursive: true });
+		await writeFile(join(target, 'blog/b/index.html'), 'rendered by this build');
+		const linked = linkFilesSync(cache, target, [...PAGES, 'blog/missing/index.html']);
+		expect(linked).toEqual(PAGES.filter((file) => file !== 'blog/b/index.html'));
+		expect(await readFile(join(target, 'blog/b/index.html'), 'utf8')).toBe(
+			'rendered by this build',
+		);
+	});
+
+	test.each(['EXDEV', 'EPERM', 'ENOTSUP'])(
+		'where links fail with %s, links nothing, tries once and leaves no folders behind',
+		async (code) => {
+			const target = join(root, `pages-${code}`);
+			let calls = 0;
+			const linked = linkFilesSync(cache, target, PAGES, () => {
+				calls++;
+				throw fsError(code);
+			});
+			expect(linked).toEqual([]);
+			expect(calls).toBe(1);
+			expect(existsSync(target)).toBe(false);
+		},
+	);
+
+	test('other errors are raised', () => {
+		expect(() =>
+			linkFilesSync(cache, join(root, 'pages-eio'), PAGES, () => {
+				throw fsError('EIO');
+			}),
+		).toThrow('EIO');
 	});
 });
