@@ -1,6 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
+import { passContentCheckGate } from '../lib/content-check-gate.ts';
 import { slugFromFileName } from '../lib/content-dir.ts';
 import { hasLocalImage } from '../lib/markdown-source.ts';
 import { countWords } from '../lib/reading-time.ts';
@@ -99,14 +100,17 @@ export function postsLoader({ base, pattern }: PostsLoaderOptions): Loader {
 	});
 	return {
 		name: 'butlerspb-posts',
-		load: (context: GlobContext) =>
-			inner.load({
+		load: async (context: GlobContext) => {
+			// The content check reports every broken post before glob() stops at the first one.
+			await passContentCheckGate();
+			return inner.load({
 				...context,
 				store: withWordCounts(context.store),
 				...(context.entryTypes
 					? { entryTypes: skipUnchanged(renderOnlyLocalImages(context.entryTypes), context) }
 					: {}),
-			} as LoaderContext),
+			} as LoaderContext);
+		},
 	};
 }
 
