@@ -1,5 +1,5 @@
-import { constants, linkSync, mkdirSync, rmSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /*
@@ -79,39 +79,52 @@ export async function linkOrCopyTree(
 }
 
 /**
- * Hard-links each of `files` (relative paths) from `from` to the same place under `to`,
- * synchronously, creating folders as needed. Files missing from `from` or already in `to` are
- * skipped. Where the file system cannot link, it stops and returns what it linked (nothing, as a
- * rule), removing the folders it made for nothing. Returns the files linked.
+ * Hard-links each of `files` (relative paths) from `from` to the same place under `to`, creating
+ * folders as needed, `concurrency` files at a time (few, so the thread pool stays free for the
+ * rest of the build). Files missing from `from` or already in `to` are skipped. Where the file
+ * system cannot link, it stops and returns what it linked (nothing, as a rule), removing the
+ * folders it made for nothing. Returns the files linked, in the order given.
  */
-export function linkFilesSync(
+export async function linkFiles(
 	from: string,
 	to: string,
 	files: readonly string[],
-	link: (from: string, to: string) => void = linkSync,
-): string[] {
-	const linked: string[] = [];
-	const folders = new Set<string>();
-	const made: string[] = [];
-	for (const file of files) {
+	linkFile: (from: string, to: string) => Promise<void> = link,
+	concurrency = 2,
+): Promise<string[]> {
+	const done = new Array<boolean>(files.length).fill(false);
+	const folders = new Map<string, Promise<string | undefined>>();
+	let next = 0;
+	let unsupported = false;
+	const linkOne = async (file: string): Promise<boolean> => {
 		const target = join(to, file);
 		const folder = dirname(target);
-		if (!folders.has(folder)) {
-			const first = mkdirSync(folder, { recursive: true });
-			if (first !== undefined) made.push(first);
-			folders.add(folder);
-		}
+		let made = folders.get(folder);
+		if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
+		await made;
 		try {
-			link(join(from, file), target);
-			linked.push(file);
+			await linkFile(join(from, file), target);
+			return true;
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code ?? '';
-			if (code === 'ENOENT' || code === 'EEXIST') continue;
+			if (code === 'ENOENT' || code === 'EEXIST') return false;
 			if (!NO_LINK.has(code)) throw error;
-			if (linked.length === 0)
-				for (const dir of made.reverse()) rmSync(dir, { recursive: true, force: true });
-			return linked;
+			unsupported = true;
+			return false;
 		}
+	};
+	const worker = async (): Promise<void> => {
+		while (!unsupported && next < files.length) {
+			const index = next++;
+			const file = files[index];
+			if (file !== undefined) done[index] = await linkOne(file);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+	const linked = files.filter((_, index) => done[index]);
+	if (unsupported && linked.length === 0) {
+		const made = (await Promise.all(folders.values())).filter((dir) => dir !== undefined);
+		await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
 	}
 	return linked;
 }

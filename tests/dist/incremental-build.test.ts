@@ -83,6 +83,16 @@ describe('incremental rebuild after one post changed', () => {
 		expect(rendered).toBeLessThan(restored);
 	});
 
+	test('the cached pages are in place before Astro generates the pages', () => {
+		// Astro says "(cached)" for a page it finds in the output folder, "(restored)" for one it
+		// has to copy from its cache: the build links them all in beforehand.
+		const found = rebuild.stdout.match(/\(cached\)/g)?.length ?? 0;
+		expect(found).toBeGreaterThan(20);
+		expect(rebuild.stdout).not.toContain('(restored)');
+		expect(rebuild.stdout).toMatch(/Страницы из кэша сборки: \d+, устаревших удалено: \d+/);
+		expect(rebuild.stdout + rebuild.stderr).not.toContain('не до генерации');
+	});
+
 	test('every page equals the clean build of the same content', () => {
 		const incremental = readSite(rebuild.outDir);
 		const fresh = readSite(clean.outDir);
