@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { linkFiles } from '../lib/copy-tree.ts';
-import { cachedOutputFiles, foldersToPrune, staleCachedFiles } from '../lib/page-cache.ts';
+import {
+	cacheManifestPath,
+	cachedOutputFiles,
+	cachedPageCopy,
+	foldersToPrune,
+	staleCachedFiles,
+} from '../lib/page-cache.ts';
 
 /*
  * Puts the pages of Astro's incremental-build cache into the output folder as hard links, before
@@ -26,7 +32,7 @@ import { cachedOutputFiles, foldersToPrune, staleCachedFiles } from '../lib/page
 /** The output files that Astro's manifest in `cacheDir` lists, or none. */
 async function manifestFiles(cacheDir: string): Promise<string[]> {
 	try {
-		const text = await readFile(join(cacheDir, 'incremental-build.json'), 'utf8');
+		const text = await readFile(cacheManifestPath(cacheDir), 'utf8');
 		return cachedOutputFiles(JSON.parse(text)) ?? [];
 	} catch {
 		return [];
@@ -56,7 +62,7 @@ async function linkCachedPages(cacheDir: string, outDir: string): Promise<Linked
 	const files = await manifestFiles(cacheDir);
 	if (files.length === 0) return { files: [], since: 0 };
 	const since = await fileSystemNow(cacheDir);
-	return { files: await linkFiles(join(cacheDir, 'dist'), outDir, files), since };
+	return { files: await linkFiles(cachedPageCopy(cacheDir, ''), outDir, files), since };
 }
 
 /** Removes linked pages that this build did not produce, and the folders they leave empty. */

@@ -1,13 +1,14 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { linkOrCopyTree } from '../lib/copy-tree.ts';
+import { cachedPageCopy } from '../lib/page-cache.ts';
 import { SEARCH_INDEX_DIR, SEARCH_MANIFEST_FILE, shardDir, shardUrl } from '../lib/search.ts';
 import type { SearchManifest } from '../lib/search.ts';
 import {
@@ -16,10 +17,15 @@ import {
 	fullPlan,
 	fragmentIds,
 	hiddenIds,
+	parseDigestMemo,
 	parseSearchIndexState,
 	planSearchIndex,
+	rememberedDigest,
+	serializeDigestMemo,
 	withIds,
 	type ArticlePage,
+	type DigestMemo,
+	type FileStamp,
 	type IndexedPage,
 	type IndexedShard,
 	type SearchIndexState,
@@ -60,17 +66,60 @@ async function articleFiles(site: string): Promise<string[]> {
 		.sort();
 }
 
-/** Each article with the digest of its HTML, read a few files at a time. */
-async function digestPages(site: string, files: readonly string[]): Promise<ArticlePage[]> {
-	const pages: ArticlePage[] = [];
+/** The stamp of a file, or undefined when it is missing. */
+async function stampOf(path: string): Promise<FileStamp | undefined> {
+	const info = await stat(path).catch(() => undefined);
+	return info && { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
+}
+
+/**
+ * Each article with the digest of its HTML, a few files at a time: from `memo` when the file is
+ * the one the last build left in Astro's cache (search-index.ts, "Digests of the articles"),
+ * else read and hashed. `read` tells which.
+ */
+async function digestPages(
+	site: string,
+	files: readonly string[],
+	memo: DigestMemo,
+): Promise<(ArticlePage & { read: boolean })[]> {
+	const pages: (ArticlePage & { read: boolean })[] = [];
 	for (let i = 0; i < files.length; i += 32) {
 		const batch = files.slice(i, i + 32);
-		const digests = await Promise.all(
-			batch.map(async (file) => hash('sha256', await readFile(join(site, file)), 'base64url')),
+		const digested = await Promise.all(
+			batch.map(async (file) => {
+				const path = join(site, file);
+				const stamp = memo.size > 0 ? await stampOf(path) : undefined;
+				const remembered = stamp && rememberedDigest(memo, file, stamp);
+				const digest = remembered ?? hash('sha256', await readFile(path), 'base64url');
+				return { file, digest, read: remembered === undefined };
+			}),
 		);
-		batch.forEach((file, n) => pages.push({ file, digest: digests[n] ?? '' }));
+		pages.push(...digested);
 	}
 	return pages;
+}
+
+/**
+ * The memo for the next build: each article's digest with the stamp of Astro's cached copy of
+ * it, which holds the same bytes as the page (Astro writes both, or restores the page from it)
+ * and is the file the next build links into the site while the page is unchanged.
+ */
+async function nextDigestMemo(
+	astroCache: string,
+	pages: readonly ArticlePage[],
+): Promise<(ArticlePage & { stamp: FileStamp })[]> {
+	const stamped: (ArticlePage & { stamp: FileStamp })[] = [];
+	for (let i = 0; i < pages.length; i += 64) {
+		const batch = pages.slice(i, i + 64);
+		const stamps = await Promise.all(
+			batch.map((page) => stampOf(cachedPageCopy(astroCache, page.file))),
+		);
+		batch.forEach((page, n) => {
+			const stamp = stamps[n];
+			if (stamp) stamped.push({ ...page, stamp });
+		});
+	}
+	return stamped;
 }
 
 /** A glob matching exactly these files (brace alternatives, special characters escaped). */
@@ -163,6 +212,16 @@ async function cachedIndex(
 }
 
 const STATE_FILE = 'state.json';
+/** The articles' digests by inode, size and modification time, for the next build. */
+const DIGESTS_FILE = 'digests.json';
+
+async function readDigestMemo(cache: string): Promise<DigestMemo> {
+	try {
+		return parseDigestMemo(JSON.parse(await readFile(join(cache, DIGESTS_FILE), 'utf8')));
+	} catch {
+		return new Map();
+	}
+}
 
 async function readState(cache: string): Promise<SearchIndexState | undefined> {
 	try {
@@ -253,13 +312,18 @@ async function publish(site: string, cache: string, built: BuiltIndex): Promise<
 
 /** Removes cached indexes that neither the state nor this build uses. */
 async function pruneCache(cache: string, keep: Iterable<string>): Promise<void> {
-	const used = new Set([...keep, STATE_FILE]);
+	const used = new Set([...keep, STATE_FILE, DIGESTS_FILE]);
 	for (const entry of await readdir(cache)) {
 		if (!used.has(entry)) await rm(join(cache, entry), { recursive: true, force: true });
 	}
 }
 
-async function indexSite(site: string, cache: string, logger: AstroIntegrationLogger) {
+async function indexSite(
+	site: string,
+	astroCache: string,
+	cache: string,
+	logger: AstroIntegrationLogger,
+) {
 	const files = await articleFiles(site);
 	if (files.length === 0) {
 		const bundle = join(site, SEARCH_INDEX_DIR);
@@ -269,7 +333,8 @@ async function indexSite(site: string, cache: string, logger: AstroIntegrationLo
 		return;
 	}
 	await mkdir(cache, { recursive: true });
-	const pages = await digestPages(site, files);
+	const stamped = await digestPages(site, files, await readDigestMemo(cache));
+	const pages = stamped.map(({ file, digest }) => ({ file, digest }));
 	const previous = await readState(cache);
 	const plan = planSearchIndex(pages, previous, {
 		pagefind: PAGEFIND_VERSION,
@@ -287,14 +352,20 @@ async function indexSite(site: string, cache: string, logger: AstroIntegrationLo
 		await writeFile(join(cache, STATE_FILE), `${JSON.stringify(state)}\n`);
 	}
 	await publish(site, cache, built);
+	await writeFile(
+		join(cache, DIGESTS_FILE),
+		serializeDigestMemo(await nextDigestMemo(astroCache, pages)),
+	);
 	await pruneCache(cache, [...(state?.base ?? []).map((shard) => shard.key), ...built.bundles]);
-	logger.info(
+	const summary =
 		built.delta === undefined
 			? `Поисковый индекс: статей — ${pages.length}, частей — ${built.bundles.length}, ` +
-					`записано заново — ${built.written}`
+				`записано заново — ${built.written}`
 			: `Поисковый индекс: статей — ${pages.length}; изменений после полной индексации — ` +
-					`${built.delta}, проиндексированы отдельно`,
-	);
+				`${built.delta}, проиндексированы отдельно`;
+	// Articles read for their digest: the others are the files the last build saw.
+	const read = stamped.filter((page) => page.read).length;
+	logger.info(`${summary}; прочитано статей — ${read}`);
 }
 
 /**
@@ -311,17 +382,17 @@ async function indexSite(site: string, cache: string, logger: AstroIntegrationLo
  * the other integrations' end-of-build work (the sitemap); the build waits for it at the end.
  */
 export function pagefindIndex(): AstroIntegration {
-	let cacheDir: string | undefined;
+	let astroCache: string | undefined;
 	let indexing: Promise<void> | undefined;
 	const start = async (dir: URL, logger: AstroIntegrationLogger): Promise<void> => {
-		const cache = cacheDir ?? (await mkdtemp(join(tmpdir(), 'pagefind-')));
-		await indexSite(fileURLToPath(dir), cache, logger);
+		const cache = astroCache ?? (await mkdtemp(join(tmpdir(), 'pagefind-')));
+		await indexSite(fileURLToPath(dir), cache, join(cache, 'pagefind'), logger);
 	};
 	return {
 		name: 'butlerspb:pagefind',
 		hooks: {
 			'astro:config:done': ({ config }) => {
-				cacheDir = join(fileURLToPath(config.cacheDir), 'pagefind');
+				astroCache = fileURLToPath(config.cacheDir);
 			},
 			'astro:build:generated': ({ dir, logger }) => {
 				indexing = start(dir, logger);

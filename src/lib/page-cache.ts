@@ -15,6 +15,14 @@ import { z } from 'zod';
  * is gone): see src/integrations/cached-pages.ts.
  */
 
+/** Astro's manifest of the cached pages, in its cache folder. */
+export const cacheManifestPath = (cacheDir: string): string =>
+	posix.join(cacheDir, 'incremental-build.json');
+
+/** Where Astro keeps its copy of an output file (relative to the output folder). */
+export const cachedPageCopy = (cacheDir: string, file: string): string =>
+	posix.join(cacheDir, 'dist', file);
+
 /** Astro's manifest, as far as the build reads it: version 1, route → path → output file. */
 const manifestSchema = z.object({
 	version: z.literal(1),

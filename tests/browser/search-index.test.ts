@@ -148,7 +148,8 @@ describe('search after a rebuild that indexed only the changes', () => {
 		for (const [path, digest] of cachedBefore) {
 			if (!cachedAfter.has(path)) continue;
 			kept++;
-			if (!path.endsWith('state.json')) expect(cachedAfter.get(path), path).toBe(digest);
+			// The state and the digests are the builds' own records, rewritten by each build.
+			if (!/(?:state|digests)\.json$/.test(path)) expect(cachedAfter.get(path), path).toBe(digest);
 		}
 		// The five base shards stayed in the cache for the delta to build on.
 		expect(kept).toBeGreaterThan(5);

@@ -127,6 +127,23 @@ describe('incremental rebuild after one post changed', () => {
 		);
 	});
 
+	test('the search index reads only the articles written again, none when nothing changed', () => {
+		const read = (build: FixtureBuild) =>
+			Number(/прочитано статей — (\d+)/.exec(stripVTControlCharacters(build.stdout))?.[1]);
+		// Article pages Astro rendered in the rebuild, from its page list.
+		const renderedArticles = stripVTControlCharacters(rebuild.stdout)
+			.split(/[├└]─ /)
+			.filter((entry) => entry.startsWith('/blog/') && !/^\S+ \((?:restored|cached)\)/.test(entry));
+		const articles = [...readSite(clean.outDir).keys()].filter((path) =>
+			path.startsWith('/blog/'),
+		).length;
+		expect(renderedArticles.length).toBeGreaterThan(0);
+		expect(renderedArticles.length).toBeLessThan(articles);
+		expect(read(rebuild)).toBe(renderedArticles.length);
+		expect(read(unchanged)).toBe(0);
+		expect(read(clean)).toBe(articles);
+	});
+
 	test('the change shows on the post and on pages that link to it', () => {
 		const site = readSite(rebuild.outDir);
 		const showing = [...site].filter(([, html]) => html.includes(NEW_HEADLINE));
