@@ -3,7 +3,7 @@ import { readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { linkFiles } from '../lib/copy-tree.ts';
+import { linkFilesInWorker } from '../lib/link-files-worker.ts';
 import {
 	cacheManifestPath,
 	cachedOutputFiles,
@@ -18,10 +18,10 @@ import {
  * page in place and keeps it; the pages it renders again it writes over the link, which writes
  * the cache's copy too, with the same bytes Astro writes there next.
  *
- * The links are made while Vite bundles the pages: creating ~1,900 folders waits on the file
- * system's journal (0.1–0.8 s on the benchmark machine, most of it right after a big build), and
- * bundling keeps the processor busy meanwhile. A Vite plugin waits for the links once the bundles
- * are written, before Astro's own step that generates the pages.
+ * The links are made in a worker thread while Vite bundles the pages: creating ~1,900 folders
+ * waits on the file system (0.1–2 s on the benchmark machine, see link-files-worker.ts), and
+ * bundling keeps the processor busy meanwhile. A Vite plugin waits for the links once the
+ * bundles are written, before Astro's own step that generates the pages.
  *
  * A link shares its file with the cache, so nothing may write into a page after the build: the
  * build never does, and the next build empties the output folder, which removes the links only.
@@ -62,7 +62,7 @@ async function linkCachedPages(cacheDir: string, outDir: string): Promise<Linked
 	const files = await manifestFiles(cacheDir);
 	if (files.length === 0) return { files: [], since: 0 };
 	const since = await fileSystemNow(cacheDir);
-	return { files: await linkFiles(cachedPageCopy(cacheDir, ''), outDir, files), since };
+	return { files: await linkFilesInWorker(cachedPageCopy(cacheDir, ''), outDir, files), since };
 }
 
 /** Removes linked pages that this build did not produce, and the folders they leave empty. */

@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
+import { constants, linkSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /*
@@ -79,52 +79,40 @@ export async function linkOrCopyTree(
 }
 
 /**
- * Hard-links each of `files` (relative paths) from `from` to the same place under `to`, creating
- * folders as needed, `concurrency` files at a time (few, so the thread pool stays free for the
- * rest of the build). Files missing from `from` or already in `to` are skipped. Where the file
- * system cannot link, it stops and returns what it linked (nothing, as a rule), removing the
- * folders it made for nothing. Returns the files linked, in the order given.
+ * Hard-links each of `files` (relative paths) from `from` to the same place under `to`,
+ * synchronously, creating folders as needed (link-files-worker.ts runs it off the main thread).
+ * Files missing from `from` or already in `to` are skipped. Where the file system cannot link,
+ * it stops and returns what it linked (nothing, as a rule), removing the folders it made for
+ * nothing. Returns the files linked.
  */
-export async function linkFiles(
+export function linkFilesSync(
 	from: string,
 	to: string,
 	files: readonly string[],
-	linkFile: (from: string, to: string) => Promise<void> = link,
-	concurrency = 2,
-): Promise<string[]> {
-	const done = new Array<boolean>(files.length).fill(false);
-	const folders = new Map<string, Promise<string | undefined>>();
-	let next = 0;
-	let unsupported = false;
-	const linkOne = async (file: string): Promise<boolean> => {
+	linkFile: (from: string, to: string) => void = linkSync,
+): string[] {
+	const linked: string[] = [];
+	const folders = new Set<string>();
+	const made: string[] = [];
+	for (const file of files) {
 		const target = join(to, file);
 		const folder = dirname(target);
-		let made = folders.get(folder);
-		if (!made) folders.set(folder, (made = mkdir(folder, { recursive: true })));
-		await made;
+		if (!folders.has(folder)) {
+			const first = mkdirSync(folder, { recursive: true });
+			if (first !== undefined) made.push(first);
+			folders.add(folder);
+		}
 		try {
-			await linkFile(join(from, file), target);
-			return true;
+			linkFile(join(from, file), target);
+			linked.push(file);
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code ?? '';
-			if (code === 'ENOENT' || code === 'EEXIST') return false;
+			if (code === 'ENOENT' || code === 'EEXIST') continue;
 			if (!NO_LINK.has(code)) throw error;
-			unsupported = true;
-			return false;
+			if (linked.length === 0)
+				for (const dir of made.reverse()) rmSync(dir, { recursive: true, force: true });
+			return linked;
 		}
-	};
-	const worker = async (): Promise<void> => {
-		while (!unsupported && next < files.length) {
-			const index = next++;
-			const file = files[index];
-			if (file !== undefined) done[index] = await linkOne(file);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-	const linked = files.filter((_, index) => done[index]);
-	if (unsupported && linked.length === 0) {
-		const made = (await Promise.all(folders.values())).filter((dir) => dir !== undefined);
-		await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
 	}
 	return linked;
 }

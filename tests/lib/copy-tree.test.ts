@@ -3,7 +3,8 @@ import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { linkFiles, linkOrCopyTree, type TreeCopyOps } from '../../src/lib/copy-tree.ts';
+import { linkFilesSync, linkOrCopyTree, type TreeCopyOps } from '../../src/lib/copy-tree.ts';
+import { linkFilesInWorker } from '../../src/lib/link-files-worker.ts';
 
 let root = '';
 let source = '';
@@ -112,7 +113,7 @@ describe('linkOrCopyTree', () => {
 	});
 });
 
-describe('linkFiles', () => {
+describe('linkFilesSync', () => {
 	const PAGES = ['blog/a/index.html', 'blog/b/index.html', 'tags/x/2/index.html', 'rss.xml'];
 	let cache = '';
 	beforeAll(async () => {
@@ -123,24 +124,39 @@ describe('linkFiles', () => {
 		}
 	});
 
-	test.each([1, 2, 8])(
-		'links each file into its folder, %i at a time: the same file as the cache',
-		async (concurrency) => {
-			const target = join(root, `pages-linked-${concurrency}`);
-			expect(await linkFiles(cache, target, PAGES, undefined, concurrency)).toEqual(PAGES);
-			expect(await listFiles(target)).toEqual([...PAGES].sort());
-			for (const file of PAGES) {
-				expect(await readFile(join(target, file), 'utf8')).toBe(`<p>${file}</p>`);
-				expect((await stat(join(target, file))).ino).toBe((await stat(join(cache, file))).ino);
-			}
-		},
-	);
+	/** Every page under `target` is the cache's file itself, with its text. */
+	async function expectLinked(target: string): Promise<void> {
+		expect(await listFiles(target)).toEqual([...PAGES].sort());
+		for (const file of PAGES) {
+			expect(await readFile(join(target, file), 'utf8')).toBe(`<p>${file}</p>`);
+			expect((await stat(join(target, file))).ino).toBe((await stat(join(cache, file))).ino);
+		}
+	}
+
+	test('links each file into its folder: the same file as the cache', async () => {
+		const target = join(root, 'pages-linked');
+		expect(linkFilesSync(cache, target, PAGES)).toEqual(PAGES);
+		await expectLinked(target);
+	});
+
+	test('in a worker thread, the same', async () => {
+		const target = join(root, 'pages-worker');
+		expect(await linkFilesInWorker(cache, target, PAGES)).toEqual(PAGES);
+		await expectLinked(target);
+	});
+
+	test('a worker that fails reports the error', async () => {
+		const blocked = join(root, 'pages-blocked');
+		// A file where a folder must go: mkdir fails with ENOTDIR, which is not "no links here".
+		await writeFile(blocked, '');
+		await expect(linkFilesInWorker(cache, blocked, PAGES)).rejects.toThrow(/ENOTDIR|EEXIST/);
+	});
 
 	test('skips files missing from the cache and files already in the output', async () => {
 		const target = join(root, 'pages-partial');
 		await mkdir(join(target, 'blog/b'), { recursive: true });
 		await writeFile(join(target, 'blog/b/index.html'), 'rendered by this build');
-		const linked = await linkFiles(cache, target, [...PAGES, 'blog/missing/index.html']);
+		const linked = linkFilesSync(cache, target, [...PAGES, 'blog/missing/index.html']);
 		expect(linked).toEqual(PAGES.filter((file) => file !== 'blog/b/index.html'));
 		expect(await readFile(join(target, 'blog/b/index.html'), 'utf8')).toBe(
 			'rendered by this build',
@@ -148,26 +164,25 @@ describe('linkFiles', () => {
 	});
 
 	test.each(['EXDEV', 'EPERM', 'ENOTSUP'])(
-		'where links fail with %s, links nothing, stops at once and leaves no folders behind',
-		async (code) => {
+		'where links fail with %s, links nothing, tries once and leaves no folders behind',
+		(code) => {
 			const target = join(root, `pages-${code}`);
 			let calls = 0;
-			const linked = await linkFiles(cache, target, PAGES, async () => {
+			const linked = linkFilesSync(cache, target, PAGES, () => {
 				calls++;
 				throw fsError(code);
 			});
 			expect(linked).toEqual([]);
-			// One try per file being linked at the moment it failed (two at a time), not one per file.
-			expect(calls).toBeLessThanOrEqual(2);
+			expect(calls).toBe(1);
 			expect(existsSync(target)).toBe(false);
 		},
 	);
 
-	test('other errors are raised', async () => {
-		await expect(
-			linkFiles(cache, join(root, 'pages-eio'), PAGES, async () => {
+	test('other errors are raised', () => {
+		expect(() =>
+			linkFilesSync(cache, join(root, 'pages-eio'), PAGES, () => {
 				throw fsError('EIO');
 			}),
-		).rejects.toThrow('EIO');
+		).toThrow('EIO');
 	});
 });
