@@ -12,7 +12,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, platform, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -123,6 +123,20 @@ async function build(
 	return { measured, outDir };
 }
 
+/*
+ * Folders a build leaves are moved out of the way and deleted only when every build has been
+ * measured. Deleting a site of thousands of folders right before a build slowed that build's own
+ * folder creation several times over on the benchmark machine (the file system is still busy
+ * with the deletion for seconds, `sync` or not), and a Netlify build starts on a fresh checkout
+ * with no previous output to delete.
+ */
+const setAsideFolders: string[] = [];
+async function setAside(dir: string): Promise<void> {
+	const aside = `${dir}-aside-${setAsideFolders.length}`;
+	await rename(dir, aside);
+	setAsideFolders.push(aside);
+}
+
 ensureGnuTime();
 const work = await mkdtemp(join(tmpdir(), 'blog-bench-'));
 const content = join(work, 'content');
@@ -158,14 +172,15 @@ try {
 			const typical = typicalArticle(cleanStats.articles);
 			pageWeight = typical ? await measurePageWeight(clean.outDir, typical.file) : undefined;
 		}
-		await rm(clean.outDir, { recursive: true, force: true });
+		// Moved aside, not deleted: see `setAside`.
+		await setAside(clean.outDir);
 
 		await appendFile(changed, '\nДобавлен абзац: одна статья изменилась между сборками.\n');
 		console.log(`Run ${run}/${runs}: rebuild after one post changed…`);
 		const rebuild = await build(work, `run-${run}-rebuild`, paths, env);
 		const rebuildStats = await readDistStats(rebuild.outDir);
-		await rm(rebuild.outDir, { recursive: true, force: true });
-		await rm(paths.cache, { recursive: true, force: true });
+		await setAside(rebuild.outDir);
+		await setAside(paths.cache);
 		const figures = {
 			clean: toFigures(clean.measured, cleanStats.pages),
 			rebuild: toFigures(rebuild.measured, rebuildStats.pages),
@@ -174,6 +189,7 @@ try {
 		runFigures.push(figures);
 	}
 } finally {
+	for (const dir of setAsideFolders) await rm(dir, { recursive: true, force: true });
 	if (!values.keep) await rm(work, { recursive: true, force: true });
 	else console.log(`Kept ${work}`);
 }
