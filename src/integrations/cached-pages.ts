@@ -110,7 +110,10 @@ export function cachedPages(): AstroIntegration {
 		const linked = await linking;
 		linking = undefined;
 		if (!linked || linked.files.length === 0) return;
-		if (!waited) logger.warn('страницы из кэша связаны не до генерации страниц');
+		if (!waited)
+			logger.warn(
+				'Страницы из кэша сборки связаны уже во время генерации страниц: сайт верен, но сборка не быстрее',
+			);
 		const stale = await removeStale(outDir, cacheDir, linked);
 		logger.info(
 			`Страницы из кэша сборки: ${linked.files.length}` +
@@ -125,6 +128,8 @@ export function cachedPages(): AstroIntegration {
 				updateConfig({ vite: { plugins: [waitForLinks] } });
 			},
 			'astro:config:done': ({ config }) => {
+				// Without incremental builds Astro keeps no manifest up to date: nothing to link.
+				if (!config.experimental.incrementalBuild) return;
 				cacheDir = fileURLToPath(config.cacheDir);
 				outDir = fileURLToPath(config.outDir);
 			},

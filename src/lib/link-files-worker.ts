@@ -11,10 +11,14 @@ import { linkFilesSync } from './copy-tree.ts';
 
 /** What the worker is asked to link. */
 interface LinkJob {
+	kind: typeof JOB;
 	from: string;
 	to: string;
 	files: readonly string[];
 }
+
+/** Marks the worker's data, so this module does nothing in other workers that import it. */
+const JOB = 'butlerspb:link-files';
 
 /** The worker's one message. */
 type LinkResult = { ok: true; linked: string[] } | { ok: false; error: unknown };
@@ -25,7 +29,7 @@ export function linkFilesInWorker(
 	to: string,
 	files: readonly string[],
 ): Promise<string[]> {
-	const job: LinkJob = { from, to, files };
+	const job: LinkJob = { kind: JOB, from, to, files };
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(new URL(import.meta.url), { workerData: job });
 		worker.once('message', (result: LinkResult) => {
@@ -37,8 +41,9 @@ export function linkFilesInWorker(
 	});
 }
 
-if (!isMainThread && parentPort) {
-	const { from, to, files } = workerData as LinkJob;
+const job = isMainThread ? undefined : (workerData as Partial<LinkJob> | undefined);
+if (parentPort && job?.kind === JOB && job.from && job.to && job.files) {
+	const { from, to, files } = job;
 	let result: LinkResult;
 	try {
 		result = { ok: true, linked: linkFilesSync(from, to, files) };
