@@ -29,7 +29,7 @@ const FS_OPS: TreeCopyOps = {
 };
 
 /** Errors that mean "no hard links here", as opposed to a missing or unreadable file. */
-export const NO_LINK: ReadonlySet<string> = new Set([
+const NO_LINK: ReadonlySet<string> = new Set([
 	'EXDEV',
 	'EPERM',
 	'EMLINK',
