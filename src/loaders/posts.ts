@@ -2,6 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import { passContentCheckGate } from '../lib/content-check-gate.ts';
+import { digestOnce } from '../lib/digest-once.ts';
 import { slugFromFileName } from '../lib/content-dir.ts';
 import { hasLocalImage } from '../lib/markdown-source.ts';
 import { countWords } from '../lib/reading-time.ts';
@@ -56,7 +57,7 @@ function renderOnlyLocalImages(entryTypes: Map<string, EntryType>): Map<string, 
 /** Unchanged files skip the frontmatter parse: glob() only needs their digest to keep them. */
 function skipUnchanged(
 	entryTypes: Map<string, EntryType>,
-	{ store, generateDigest }: LoaderContext,
+	{ store, generateDigest }: Pick<LoaderContext, 'store' | 'generateDigest'>,
 ): Map<string, EntryType> {
 	const wrapped = new Map<string, EntryType>();
 	for (const [extension, type] of entryTypes) {
@@ -103,11 +104,19 @@ export function postsLoader({ base, pattern }: PostsLoaderOptions): Loader {
 		load: async (context: GlobContext) => {
 			// The content check reports every broken post before glob() stops at the first one.
 			await passContentCheckGate();
+			// The digest skipUnchanged computes is the one glob() asks for next (digest-once.ts).
+			const generateDigest = digestOnce(context.generateDigest);
 			return inner.load({
 				...context,
+				generateDigest,
 				store: withWordCounts(context.store),
 				...(context.entryTypes
-					? { entryTypes: skipUnchanged(renderOnlyLocalImages(context.entryTypes), context) }
+					? {
+							entryTypes: skipUnchanged(renderOnlyLocalImages(context.entryTypes), {
+								store: context.store,
+								generateDigest,
+							}),
+						}
 					: {}),
 			} as LoaderContext);
 		},
