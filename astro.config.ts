@@ -5,6 +5,7 @@ import { cachedPages } from './src/integrations/cached-pages.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
+import { withPagesInSitemapOrder } from './src/integrations/sitemap-order.ts';
 import { keepScriptsExternal } from './src/lib/security-headers.ts';
 import { getSitemapConfig } from './src/lib/sitemap.ts';
 import { SYNTAX_HIGHLIGHT, markdownProcessor } from './src/markdown/processor.ts';
@@ -40,7 +41,7 @@ export default defineConfig({
 		previewMode(),
 		content,
 		mdx(),
-		sitemap(getSitemapConfig(content.lastmod)),
+		withPagesInSitemapOrder(sitemap(getSitemapConfig(content.lastmod))),
 		// Before the search index, which reads the generated pages.
 		cachedPages(),
 		pagefindIndex(),
