@@ -1,8 +1,9 @@
+// First: its worker loads the content check while the rest of the config loads.
+import { contentCheck } from './src/integrations/content-check.ts';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { cachedPages } from './src/integrations/cached-pages.ts';
-import { contentCheck } from './src/integrations/content-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { withPagesInSitemapOrder } from './src/integrations/sitemap-order.ts';

@@ -1,15 +1,11 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { hash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openCheckCache } from '../lib/content-check-cache.ts';
 import { openContentCheckGate } from '../lib/content-check-gate.ts';
-import { checkContentDir } from '../lib/content-check-fs.ts';
-import { formatFinding } from '../lib/content-check.ts';
+import { startBuildCheckWorker, type BuildCheckWorker } from '../lib/content-check-worker.ts';
+import type { BuildCheckOutcome } from '../lib/content-check-build.ts';
 import { getContentDir } from '../lib/content-dir.ts';
 import { buildNow } from '../lib/publishing.ts';
-import { buildLastmodIndex } from '../lib/sitemap.ts';
 
 /** The content check, plus what it learnt about the posts for other integrations. */
 export interface ContentCheckIntegration extends AstroIntegration {
@@ -17,80 +13,93 @@ export interface ContentCheckIntegration extends AstroIntegration {
 	lastmod: (url: string) => Date | undefined;
 }
 
-/**
- * Digest of everything the check's answer for one file can depend on besides the file: the
- * project's own modules (the check, the schema, the site settings) and the locked dependency
- * versions (zod, yaml). Any change there makes the build check every post again.
+/*
+ * The worker starts when Astro imports the config, so it loads the check while Astro goes on
+ * loading the config (astro.config.ts imports this module first for that reason).
  */
-async function checkCodeVersion(root: string): Promise<string> {
-	const lib = join(root, 'src/lib');
-	const files = [
-		...(await readdir(lib)).filter((name) => name.endsWith('.ts')).map((name) => join(lib, name)),
-		join(root, 'src/site.ts'),
-		join(root, 'package-lock.json'),
-	].sort();
-	const parts = await Promise.all(
-		files.map(async (file) => `${file}\0${await readFile(file, 'utf8').catch(() => '')}`),
-	);
-	return hash('sha256', parts.join('\0'), 'base64url');
+let waitingWorker: BuildCheckWorker | undefined = startBuildCheckWorker();
+
+/** The worker started with the config, or a new one if that one has been used. */
+function takeWorker(): BuildCheckWorker {
+	const worker = waitingWorker ?? startBuildCheckWorker();
+	waitingWorker = undefined;
+	return worker;
 }
 
-/** Checks every post, prints every finding; returns the number of errors and the lastmod index. */
-async function runCheck(
-	root: string,
-	cacheDir: string,
-	logger: AstroIntegrationLogger,
-): Promise<{ errors: number; lastmod: Map<string, Date> }> {
-	const dir = resolve(root, getContentDir());
+/** What the check found, and the write of its results for the next build. */
+interface RunningCheck {
+	result: Promise<{ errors: number; lastmod: Map<string, Date> }>;
+	saved: Promise<void>;
+}
+
+/** Checks every post in the worker, prints every finding; resolves with the errors and lastmod index. */
+function runCheck(root: string, cacheDir: string, logger: AstroIntegrationLogger): RunningCheck {
 	// Posts unchanged since the last build are not checked again (see content-check-cache.ts).
-	const cache = await openCheckCache(
-		join(cacheDir, 'content-check.bin'),
-		await checkCodeVersion(root),
-	);
-	const { findings, posts } = await checkContentDir(dir, undefined, cache.checker);
-	await cache.save();
-	for (const finding of findings) {
-		const line = formatFinding(finding);
-		if (finding.severity === 'error') logger.error(line);
+	const { outcome, saved } = takeWorker().run({
+		root,
+		cacheDir,
+		contentDir: resolve(root, getContentDir()),
+		now: buildNow().getTime(),
+	});
+	return { result: outcome.then((checked) => report(checked, logger)), saved };
+}
+
+/** Prints the findings; returns the number of errors and the lastmod index. */
+function report(
+	outcome: BuildCheckOutcome,
+	logger: AstroIntegrationLogger,
+): { errors: number; lastmod: Map<string, Date> } {
+	for (const { severity, line } of outcome.findings) {
+		if (severity === 'error') logger.error(line);
 		else logger.warn(line);
 	}
 	return {
-		errors: findings.filter((finding) => finding.severity === 'error').length,
-		lastmod: buildLastmodIndex(posts, buildNow()),
+		errors: outcome.errors,
+		lastmod: new Map(outcome.lastmod.map(([url, time]) => [url, new Date(time)])),
 	};
 }
 
 /**
  * Runs the editors' content check on every build and dev start: prints every warning and error
  * at once and stops the build on errors, before Astro reports only the first of them. It starts
- * with the config and runs while Astro loads the content config; the posts loader waits for it
- * (src/lib/content-check-gate.ts). The same read of the posts gives the sitemap its lastmod
- * dates, so posts are read only once.
+ * with the config and runs in a worker thread while Astro loads the content config; the posts
+ * loader waits for it (src/lib/content-check-gate.ts). The same read of the posts gives the
+ * sitemap its lastmod dates, so posts are read only once.
  */
 export function contentCheck(): ContentCheckIntegration {
 	let lastmod = new Map<string, Date>();
 	let running: Promise<void> | undefined;
+	let saved: Promise<void> | undefined;
 	return {
 		name: 'butlerspb:content-check',
 		lastmod: (url) => lastmod.get(url),
 		hooks: {
 			'astro:config:setup': ({ config, logger, command }) => {
-				if (command === 'preview' || command === 'sync') return;
-				running = runCheck(fileURLToPath(config.root), fileURLToPath(config.cacheDir), logger).then(
-					(result) => {
-						lastmod = result.lastmod;
-						if (result.errors > 0 && command === 'build') {
-							throw new Error(
-								`Проверка статей: ошибок — ${result.errors}. Исправьте их (список выше) и запустите сборку снова.`,
-							);
-						}
-					},
-				);
+				if (command === 'preview' || command === 'sync') {
+					waitingWorker?.close();
+					waitingWorker = undefined;
+					return;
+				}
+				const check = runCheck(fileURLToPath(config.root), fileURLToPath(config.cacheDir), logger);
+				saved = check.saved.catch((error: unknown) => {
+					logger.warn(
+						`Результаты проверки статей не сохранены для следующей сборки: ${String(error)}`,
+					);
+				});
+				running = check.result.then((result) => {
+					lastmod = result.lastmod;
+					if (result.errors > 0 && command === 'build') {
+						throw new Error(
+							`Проверка статей: ошибок — ${result.errors}. Исправьте их (список выше) и запустите сборку снова.`,
+						);
+					}
+				});
 				openContentCheckGate(running);
 			},
 			// The loader has waited for the check already; this covers a build that loads no posts.
 			'astro:build:start': async () => {
 				await running;
+				await saved;
 			},
 		},
 	};
