@@ -59,6 +59,11 @@ export interface SourceFile {
 	/** Path shown to editors. */
 	file: string;
 	source: string;
+	/**
+	 * Digest of the path and the file's bytes, when the file was read from disk
+	 * (content-check-fs.ts): the build's cache looks results up by it without decoding the text.
+	 */
+	digest?: string;
 }
 
 /** What the check may ask about the world outside the posts. */

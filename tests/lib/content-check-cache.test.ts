@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generatePosts } from '../../scripts/bench/generate.ts';
-import { openCheckCache } from '../../src/lib/content-check-cache.ts';
+import { fileDigest, openCheckCache } from '../../src/lib/content-check-cache.ts';
+import { readPostFiles } from '../../src/lib/content-check-fs.ts';
 import { checkPosts, type SourceFile } from '../../src/lib/content-check.ts';
 
 let dir = '';
@@ -86,5 +87,63 @@ describe('the content check cache', () => {
 		const damaged = await openCheckCache(cacheFile, 'v1');
 		expect(checkPosts(files, options, damaged.checker)).toEqual(checkPosts(files, options));
 		expect(damaged.stats.hits).toBe(0);
+	});
+});
+
+describe('posts read from disk', () => {
+	let postsDir = '';
+	beforeAll(async () => {
+		postsDir = await mkdtemp(join(tmpdir(), 'check-read-'));
+		for (const post of posts.slice(0, 4)) {
+			await writeFile(join(postsDir, post.file.replace(/^.*\//, '')), post.source);
+		}
+	});
+	afterAll(async () => {
+		await rm(postsDir, { recursive: true, force: true });
+	});
+
+	test('carry the digest of their path and bytes, the key their text would have', async () => {
+		const read = await readPostFiles(postsDir);
+		expect(read).toHaveLength(4);
+		for (const file of read) {
+			const bytes = await readFile(join(postsDir, file.file.replace(/^.*\//, '')));
+			expect(file.digest).toBe(fileDigest(file.file, bytes));
+			expect(file.source).toBe(bytes.toString('utf8'));
+		}
+		expect(new Set(read.map((file) => file.digest)).size).toBe(4);
+		expect(fileDigest('a.md', Buffer.from('текст'))).not.toBe(
+			fileDigest('b.md', Buffer.from('текст')),
+		);
+		expect(fileDigest('a.md', Buffer.from('текст'))).not.toBe(
+			fileDigest('a.md', Buffer.from('текст!')),
+		);
+	});
+
+	test('are not decoded when the cache knows them', async () => {
+		const cachePath = join(postsDir, 'cache.bin');
+		const first = await openCheckCache(cachePath, 'v1');
+		const read = await readPostFiles(postsDir);
+		const expected = checkPosts(read, options, first.checker);
+		await first.save();
+
+		let decoded = 0;
+		const counted: SourceFile[] = (await readPostFiles(postsDir)).map((file) => ({
+			file: file.file,
+			digest: file.digest,
+			get source() {
+				decoded++;
+				return file.source;
+			},
+		}));
+		const second = await openCheckCache(cachePath, 'v1');
+		expect(checkPosts(counted, options, second.checker)).toEqual(expected);
+		expect(second.stats).toEqual({ hits: 4, misses: 0 });
+		expect(decoded).toBe(0);
+
+		// A file given as text finds the result its bytes were stored under.
+		const asText = read.map((file) => ({ file: file.file, source: file.source }));
+		const third = await openCheckCache(cachePath, 'v1');
+		checkPosts(asText, options, third.checker);
+		expect(third.stats).toEqual({ hits: 4, misses: 0 });
 	});
 });
