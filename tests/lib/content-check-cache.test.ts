@@ -1,10 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generatePosts } from '../../scripts/bench/generate.ts';
 import { fileDigest, openCheckCache } from '../../src/lib/content-check-cache.ts';
-import { readPostFiles } from '../../src/lib/content-check-fs.ts';
+import { checkContentDir, postFileOnDisk, readPostFiles } from '../../src/lib/content-check-fs.ts';
 import { checkPosts, type SourceFile } from '../../src/lib/content-check.ts';
 
 let dir = '';
@@ -117,6 +118,28 @@ describe('posts read from disk', () => {
 		expect(fileDigest('a.md', Buffer.from('текст'))).not.toBe(
 			fileDigest('a.md', Buffer.from('текст!')),
 		);
+	});
+
+	test('one by one, give the text of the very bytes their digest was taken of', async () => {
+		const path = join(postsDir, 'changing.md');
+		await writeFile(path, 'первая версия');
+		const file = postFileOnDisk(path, 'src/content/blog/changing.md');
+		expect(file.digest).toBe(fileDigest(file.file, Buffer.from('первая версия')));
+		// Saved again by an editor while the build runs: the check still sees what it digested.
+		await writeFile(path, 'вторая версия');
+		expect(file.source).toBe('первая версия');
+		expect(file.digest).toBe(fileDigest(file.file, Buffer.from('первая версия')));
+		// Its bytes are not kept: asked again, it reads the file.
+		expect(file.source).toBe('вторая версия');
+		await rm(path);
+	});
+
+	test('checked one by one, give what checking them read all at once gives', async () => {
+		const expected = checkPosts(await readPostFiles(postsDir), {
+			imageExists: (file, image) => existsSync(join(dirname(file), image)),
+		});
+		expect(await checkContentDir(postsDir)).toEqual(expected);
+		expect(expected.posts).toHaveLength(4);
 	});
 
 	test('are not decoded when the cache knows them', async () => {
