@@ -2,7 +2,7 @@
 import { contentCheck } from './src/integrations/content-check.ts';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { defineConfig } from 'astro/config';
+import type { AstroUserConfig } from 'astro';
 import { cachedPages } from './src/integrations/cached-pages.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
@@ -22,7 +22,12 @@ const ASTRO_ENVIRONMENT = { resolve: { external: ['astro/loaders', 'astro/conten
 /** The content check reads every post once; the sitemap takes its lastmod dates from that read. */
 const content = contentCheck();
 
-export default defineConfig({
+/*
+ * A typed object rather than `defineConfig()`: that helper returns its argument, and its module
+ * (astro/config) loads SVGO, CSS minifiers, font providers and session drivers the build never
+ * uses, 0.2-0.3 s of every build.
+ */
+const config = {
 	site: SITE.url,
 	// Fixture and benchmark builds use their own cache so they never disturb the main one.
 	...(process.env['ASTRO_CACHE_DIR'] ? { cacheDir: process.env['ASTRO_CACHE_DIR'] } : {}),
@@ -47,4 +52,6 @@ export default defineConfig({
 		cachedPages(),
 		pagefindIndex(),
 	],
-});
+} satisfies AstroUserConfig;
+
+export default config;
