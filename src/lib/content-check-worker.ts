@@ -40,36 +40,24 @@ export function startBuildCheckWorker(): BuildCheckWorker {
 	return {
 		run(job) {
 			worker.ref();
-			let outcomeSettled = false;
-			const outcome = new Promise<BuildCheckOutcome>((resolve, reject) => {
-				const settle = (error: Error) => {
-					if (!outcomeSettled) reject(error);
-					outcomeSettled = true;
-				};
-				worker.on('message', (message: CheckMessage) => {
-					if (message.kind === 'outcome') {
-						outcomeSettled = true;
-						resolve(message.outcome);
-					} else if (message.kind === 'failed') settle(asError(message.error));
-				});
-				worker.once('error', settle);
-				worker.once('exit', (code) => settle(new Error(`content check worker exited (${code})`)));
+			const outcome = Promise.withResolvers<BuildCheckOutcome>();
+			const saved = Promise.withResolvers<undefined>();
+			// Settling a settled promise does nothing: a failure after the outcome reaches `saved` only.
+			const fail = (error: Error): void => {
+				outcome.reject(error);
+				saved.reject(error);
+			};
+			worker.on('message', (message: CheckMessage) => {
+				if (message.kind === 'outcome') outcome.resolve(message.outcome);
+				else if (message.kind === 'failed') fail(asError(message.error));
+				else if (message.error === undefined) saved.resolve(undefined);
+				else saved.reject(asError(message.error));
 			});
-			const saved = new Promise<void>((resolve, reject) => {
-				worker.on('message', (message: CheckMessage) => {
-					if (message.kind === 'saved') {
-						if (message.error === undefined) resolve();
-						else reject(asError(message.error));
-					} else if (message.kind === 'failed') reject(asError(message.error));
-				});
-				worker.once('error', reject);
-				worker.once('exit', (code) =>
-					reject(new Error(`content check worker exited (${code}) before writing its cache`)),
-				);
-			});
-			saved.catch(() => undefined);
+			worker.once('error', fail);
+			worker.once('exit', (code) => fail(new Error(`content check worker exited (${code})`)));
+			saved.promise.catch(() => undefined);
 			worker.postMessage(job);
-			return { outcome, saved };
+			return { outcome: outcome.promise, saved: saved.promise };
 		},
 		close() {
 			void worker.terminate();
