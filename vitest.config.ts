@@ -7,7 +7,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		projects: [
-			{ test: { name: 'unit', include: ['tests/lib/**/*.test.ts', 'tests/scripts/**/*.test.ts'] } },
+			{
+				test: {
+					name: 'unit',
+					include: [
+						'tests/lib/**/*.test.ts',
+						'tests/build/**/*.test.ts',
+						'tests/scripts/**/*.test.ts',
+					],
+				},
+			},
 			{
 				test: {
 					name: 'dist',

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { checkContentDir } from '../src/lib/content-check-fs.ts';
+import { checkContentDir } from '../src/build/content-check-fs.ts';
 import { DEFAULT_CONTENT_DIR, slugFromFileName } from '../src/lib/content-dir.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContentDir, displayPath } from '../src/lib/content-check-fs.ts';
+import { checkContentDir, displayPath } from '../src/build/content-check-fs.ts';
 import { countFindings, formatFinding, strictFindings } from '../src/lib/content-check.ts';
 import { getContentDir } from '../src/lib/content-dir.ts';
 
@@ -41,7 +41,7 @@ if (args.positionals.length > 1) {
 	process.exit(2);
 }
 
-const dir = resolve(args.positionals[0] ?? getContentDir());
+const dir = resolve(args.positionals[0] ?? getContentDir(process.env));
 const shownDir = displayPath(dir);
 if (!existsSync(dir) || !statSync(dir).isDirectory()) {
 	console.error(`Папка со статьями не найдена: ${shownDir}`);

@@ -38,7 +38,7 @@ if (missing.length > 0) {
 	process.exit(2);
 }
 
-const outDir = resolve(getContentDir());
+const outDir = resolve(getContentDir(process.env));
 mkdirSync(outDir, { recursive: true });
 const counts = { imported: 0, unchanged: 0, skipped: 0 };
 const claimed = new Map<string, string>();

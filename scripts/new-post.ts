@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { displayPath, readPostFiles } from '../src/lib/content-check-fs.ts';
+import { displayPath, readPostFiles } from '../src/build/content-check-fs.ts';
 import { getContentDir, slugFromFileName } from '../src/lib/content-dir.ts';
 import { createNewPost, NewPostError } from '../src/lib/new-post.ts';
 
@@ -18,7 +18,7 @@ try {
 	process.exit(2);
 }
 
-const dir = resolve(getContentDir());
+const dir = resolve(getContentDir(process.env));
 const existing = (await readPostFiles(dir)).find(
 	(file) => slugFromFileName(file.file) === post.slug,
 );

@@ -10,6 +10,9 @@ step() { printf '\n==> %s\n' "$*"; }
 step "System programs: Chromium (browser tests), Java (HTML checker)"
 bash scripts/ensure-system-deps.sh
 
+step "Lock file: every platform's optional binaries are locked"
+npm run --silent check:lock
+
 step "astro check (types), ESLint and prettier --check"
 npm run --silent check
 

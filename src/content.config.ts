@@ -7,7 +7,7 @@ import { createPostSchema } from './lib/post-schema.ts';
 import { postsLoader } from './loaders/posts.ts';
 
 const blog = defineCollection({
-	loader: postsLoader({ base: getContentDir(), pattern: POST_GLOB }),
+	loader: postsLoader({ base: getContentDir(process.env), pattern: POST_GLOB }),
 	schema: ({ image }) => createPostSchema(image),
 });
 

@@ -76,8 +76,8 @@ let blog: Promise<Blog> | undefined;
  */
 export function getBlog(): Promise<Blog> {
 	blog ??= (async () => {
-		const now = buildNow();
-		const preview = isPreview();
+		const now = buildNow(process.env);
+		const preview = isPreview(process.env);
 		const entries = await getCollection('blog', ({ data }) => isVisible(data, now, preview));
 		const posts = entries.map((entry) => toPost(entry, now)).sort(byNewest);
 		return {

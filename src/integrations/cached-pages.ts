@@ -3,7 +3,7 @@ import { readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { linkFilesInWorker } from '../lib/link-files-worker.ts';
+import { linkFilesInWorker } from '../build/link-files-worker.ts';
 import {
 	cacheManifestPath,
 	cachedOutputFiles,

@@ -2,8 +2,8 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openContentCheckGate } from '../lib/content-check-gate.ts';
-import { startBuildCheckWorker, type BuildCheckWorker } from '../lib/content-check-worker.ts';
-import type { BuildCheckOutcome } from '../lib/content-check-build.ts';
+import { startBuildCheckWorker, type BuildCheckWorker } from '../build/content-check-worker.ts';
+import type { BuildCheckOutcome } from '../build/content-check-build.ts';
 import { getContentDir } from '../lib/content-dir.ts';
 import { buildNow } from '../lib/publishing.ts';
 
@@ -38,8 +38,8 @@ function runCheck(root: string, cacheDir: string, logger: AstroIntegrationLogger
 	const { outcome, saved } = takeWorker().run({
 		root,
 		cacheDir,
-		contentDir: resolve(root, getContentDir()),
-		now: buildNow().getTime(),
+		contentDir: resolve(root, getContentDir(process.env)),
+		now: buildNow(process.env).getTime(),
 	});
 	return { result: outcome.then((checked) => report(checked, logger)), saved };
 }

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
-import { linkOrCopyTree } from '../lib/copy-tree.ts';
+import { linkOrCopyTree } from '../build/copy-tree.ts';
 import { cachedPageCopy } from '../lib/page-cache.ts';
 import { SEARCH_INDEX_DIR, SEARCH_MANIFEST_FILE, shardDir, shardUrl } from '../lib/search.ts';
 import type { SearchManifest } from '../lib/search.ts';

@@ -5,7 +5,7 @@ export const DEFAULT_CONTENT_DIR = 'src/content/blog';
  * Folder the blog collection is read from. `BLOG_CONTENT_DIR` points it elsewhere (the benchmark
  * builds generated corpora that way); the default is src/content/blog.
  */
-export const getContentDir = (env: NodeJS.ProcessEnv = process.env): string =>
+export const getContentDir = (env: Readonly<Record<string, string | undefined>>): string =>
 	env['BLOG_CONTENT_DIR']?.trim() || DEFAULT_CONTENT_DIR;
 
 /** File names the collection loads. */

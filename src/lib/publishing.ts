@@ -28,14 +28,14 @@ export const PREVIEW_ENV = 'BLOG_PREVIEW';
  * Whether drafts and scheduled posts are shown: only under `astro dev`. Not Vite's
  * `import.meta.env.DEV`, which is true in any build run with NODE_ENV other than production.
  */
-export const isPreview = (env: NodeJS.ProcessEnv = process.env): boolean =>
+export const isPreview = (env: Readonly<Record<string, string | undefined>>): boolean =>
 	env[PREVIEW_ENV] === 'true';
 
 /**
  * The build's notion of "now". `BLOG_NOW` (an ISO date) fixes it, so tests can build the site as
  * of a given day; otherwise it is the clock, which only decides whether scheduled posts are due.
  */
-export function buildNow(env: NodeJS.ProcessEnv = process.env): Date {
+export function buildNow(env: Readonly<Record<string, string | undefined>>): Date {
 	const fixed = env['BLOG_NOW'];
 	if (!fixed) return new Date();
 	const date = new Date(fixed);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
-import { checkContentDir, displayPath, readPostFiles } from '../../src/lib/content-check-fs.ts';
+import { checkContentDir, displayPath, readPostFiles } from '../../src/build/content-check-fs.ts';
 import {
 	checkPosts,
 	countFindings,

@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readPostFiles } from '../../src/lib/content-check-fs.ts';
+import { readPostFiles } from '../../src/build/content-check-fs.ts';
 import { getContentDir } from '../../src/lib/content-dir.ts';
 import {
 	buildCspDirectives,
@@ -66,7 +66,7 @@ describe('isImageAllowed', () => {
 });
 
 test('every post’s hero image comes from an origin the CSP allows', async () => {
-	const posts = await readPostFiles(resolve(ROOT, getContentDir()), ROOT);
+	const posts = await readPostFiles(resolve(ROOT, getContentDir(process.env)), ROOT);
 	expect(posts.length).toBeGreaterThan(0);
 	const denied = posts
 		.map(({ file, source }) => ({ file, heroImage: matter(source).data['heroImage'] as unknown }))

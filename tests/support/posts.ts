@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { readPostFiles } from '../../src/lib/content-check-fs.ts';
+import { readPostFiles } from '../../src/build/content-check-fs.ts';
 import { checkPosts } from '../../src/lib/content-check.ts';
 import { DEFAULT_CONTENT_DIR } from '../../src/lib/content-dir.ts';
 import type { PostFrontmatter } from '../../src/lib/post-schema.ts';

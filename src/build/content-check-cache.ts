@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { checkFile, type FileCheck, type FileChecker, type SourceFile } from './content-check.ts';
+import {
+	checkFile,
+	type FileCheck,
+	type FileChecker,
+	type SourceFile,
+} from '../lib/content-check.ts';
 
 /*
  * The content check's memory between builds. Checking a post on its own (YAML, schema, body

@@ -3,10 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runBuildCheck, type BuildCheckJob } from '../../src/lib/content-check-build.ts';
-import { checkContentDir } from '../../src/lib/content-check-fs.ts';
+import { runBuildCheck, type BuildCheckJob } from '../../src/build/content-check-build.ts';
+import { checkContentDir } from '../../src/build/content-check-fs.ts';
 import { formatFinding } from '../../src/lib/content-check.ts';
-import { startBuildCheckWorker } from '../../src/lib/content-check-worker.ts';
+import { startBuildCheckWorker } from '../../src/build/content-check-worker.ts';
 import { buildLastmodIndex } from '../../src/lib/sitemap.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

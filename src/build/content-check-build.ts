@@ -3,8 +3,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openCheckCache } from './content-check-cache.ts';
 import { checkContentDir } from './content-check-fs.ts';
-import { formatFinding, type Severity } from './content-check.ts';
-import { buildLastmodIndex } from './sitemap.ts';
+import { formatFinding, type Severity } from '../lib/content-check.ts';
+import { buildLastmodIndex } from '../lib/sitemap.ts';
 
 /*
  * The content check as the build runs it: every post under the content folder, each post's own

@@ -3,8 +3,8 @@ import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { linkFilesSync, linkOrCopyTree, type TreeCopyOps } from '../../src/lib/copy-tree.ts';
-import { linkFilesInWorker } from '../../src/lib/link-files-worker.ts';
+import { linkFilesSync, linkOrCopyTree, type TreeCopyOps } from '../../src/build/copy-tree.ts';
+import { linkFilesInWorker } from '../../src/build/link-files-worker.ts';
 
 let root = '';
 let source = '';

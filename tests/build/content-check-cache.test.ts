@@ -4,8 +4,12 @@ import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generatePosts } from '../../scripts/bench/generate.ts';
-import { fileDigest, openCheckCache } from '../../src/lib/content-check-cache.ts';
-import { checkContentDir, postFileOnDisk, readPostFiles } from '../../src/lib/content-check-fs.ts';
+import { fileDigest, openCheckCache } from '../../src/build/content-check-cache.ts';
+import {
+	checkContentDir,
+	postFileOnDisk,
+	readPostFiles,
+} from '../../src/build/content-check-fs.ts';
 import { checkPosts, type SourceFile } from '../../src/lib/content-check.ts';
 
 let dir = '';

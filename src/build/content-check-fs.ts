@@ -8,7 +8,7 @@ import {
 	type CheckResult,
 	type FileChecker,
 	type SourceFile,
-} from './content-check.ts';
+} from '../lib/content-check.ts';
 
 const POST_FILE = /(?:^|\/)[^_/][^/]*\.mdx?$/i;
 

@@ -1,0 +1,24 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from 'vitest';
+
+/*
+ * src/lib holds pure logic: input in, value out. The build's machinery (files, workers, caches)
+ * lives in src/build. This test fails when a lib module reaches for the file system, threads,
+ * child processes or the process's own state.
+ */
+const LIB = resolve(import.meta.dirname, '../../src/lib');
+const FORBIDDEN = [
+	/from ['"]node:(fs|fs\/promises|worker_threads|child_process)['"]/,
+	/\bprocess\.(env|cwd|exit|argv|stdout|stderr|on)\b/,
+];
+
+const modules = readdirSync(LIB).filter((name) => name.endsWith('.ts'));
+
+test('src/lib has modules to check', () => expect(modules.length).toBeGreaterThan(20));
+
+test.each(modules)('src/lib/%s is pure', (name) => {
+	const source = readFileSync(resolve(LIB, name), 'utf8');
+	for (const pattern of FORBIDDEN)
+		expect(source, `${name} matches ${pattern}`).not.toMatch(pattern);
+});
