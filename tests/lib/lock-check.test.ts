@@ -62,10 +62,11 @@ describe('findMissingOptionals', () => {
 		const lock = JSON.parse(
 			readFileSync(resolve(ROOT, 'package-lock.json'), 'utf8'),
 		) as PackageLock;
-		const packages = { ...lock.packages };
-		const removed = Object.keys(packages).find((key) => key.endsWith('/@pagefind/darwin-arm64'));
-		expect(removed).toBeDefined();
-		delete packages[removed!];
+		const all = Object.entries(lock.packages ?? {});
+		const packages = Object.fromEntries(
+			all.filter(([key]) => !key.endsWith('/@pagefind/darwin-arm64')),
+		);
+		expect(Object.keys(packages)).toHaveLength(all.length - 1);
 		expect(findMissingOptionals({ ...lock, packages })).toEqual([
 			{
 				dependent: 'node_modules/pagefind',
