@@ -22,3 +22,20 @@ test.each(modules)('src/lib/%s is pure', (name) => {
 	for (const pattern of FORBIDDEN)
 		expect(source, `${name} matches ${pattern}`).not.toMatch(pattern);
 });
+
+/** What a lib module may import: other lib modules, src/site.ts, packages and Node's pure APIs. */
+const importsOf = (source: string): string[] =>
+	[...source.matchAll(/^import\s+(?!type\b)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map(
+		(match) => match[1]!,
+	);
+
+test.each(modules)('src/lib/%s imports only lib modules, site.ts and packages', (name) => {
+	const source = readFileSync(resolve(LIB, name), 'utf8');
+	for (const specifier of importsOf(source)) {
+		const allowed =
+			specifier.startsWith('./') ||
+			specifier === '../site.ts' ||
+			(!specifier.startsWith('.') && !specifier.startsWith('astro:'));
+		expect(allowed, `${name} imports ${specifier}`).toBe(true);
+	}
+});
