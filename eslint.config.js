@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-	{ ignores: ['dist/**', '.astro/', 'node_modules/', 'bench-results/', 'test-results/'] },
+	{ ignores: ['dist/**', '**/.astro/', 'node_modules/', 'bench-results/', 'test-results/'] },
 	js.configs.recommended,
 	...tseslint.configs.strict,
 	...astro.configs.recommended,

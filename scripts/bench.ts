@@ -1,5 +1,5 @@
 /*
- * `npm run bench -- --posts N [--runs R] [--profile] [--keep]`
+ * `npm run bench -- --posts N [--runs R] [--profile] [--keep] [--no-bare]`
  *
  * Generates N seed-shaped posts into a temporary content folder, then for each run: a clean build
  * (empty output folder, fresh Astro cache) and a rebuild after one post's body changed (empty
@@ -7,6 +7,8 @@
  * Each build runs under GNU time -v while its process tree is polled in /proc (see
  * scripts/bench/measure.ts for which memory figure is which). Prints a table and writes
  * bench-results/<date>-<N>.json. `--profile` records a V8 CPU profile of the first clean build.
+ * After the blog's runs it builds the bare baseline (bench/bare: a minimal Astro blog with one
+ * page per post, the same Astro) from the same posts, R clean builds, and prints blog / bare.
  * Astro writes its prerender bundle into the project's .astro/ folder, so never run two builds
  * of one checkout at the same time (a bench and `npm run build`, say).
  */
@@ -27,6 +29,7 @@ import { generatePosts } from './bench/generate.ts';
 import { runMeasured } from './bench/measure.ts';
 import {
 	formatTable,
+	medianFigures,
 	medianRuns,
 	toFigures,
 	type BenchResult,
@@ -49,12 +52,13 @@ const { values } = parseArgs({
 		runs: { type: 'string', default: '1' },
 		profile: { type: 'boolean', default: false },
 		keep: { type: 'boolean', default: false },
+		'no-bare': { type: 'boolean', default: false },
 	},
 });
 const posts = Number(values.posts);
 const runs = Number(values.runs);
 if (!Number.isInteger(posts) || posts < 1 || !Number.isInteger(runs) || runs < 1) {
-	console.error('Usage: npm run bench -- --posts N [--runs R] [--profile] [--keep]');
+	console.error('Usage: npm run bench -- --posts N [--runs R] [--profile] [--keep] [--no-bare]');
 	process.exit(2);
 }
 
@@ -100,6 +104,38 @@ async function writeCorpus(dir: string): Promise<string> {
 		if (index++ === Math.floor(posts / 2)) middle = post.file;
 	}
 	return join(dir, middle);
+}
+
+/** The bare baseline's project folder. */
+const BARE = join(ROOT, 'bench/bare');
+
+/** One clean build of the bare baseline from the same posts, measured like the blog's. */
+async function buildBare(work: string, name: string): Promise<BuildFigures> {
+	const outDir = join(work, `${name}-dist`);
+	const measured = await runMeasured(
+		process.execPath,
+		[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+		{
+			cwd: BARE,
+			env: {
+				...process.env,
+				BLOG_CONTENT_DIR: content,
+				BARE_OUT_DIR: outDir,
+				BARE_CACHE_DIR: join(work, `${name}-cache`),
+				ASTRO_TELEMETRY_DISABLED: '1',
+			},
+			logFile: join(work, `${name}.log`),
+			timeFile: join(work, `${name}.time`),
+		},
+	);
+	if (measured.exitCode !== 0) {
+		const log = await readFile(join(work, `${name}.log`), 'utf8');
+		throw new Error(`${name} build failed (exit ${measured.exitCode}):\n${log.slice(-4000)}`);
+	}
+	const figures = toFigures(measured, (await readDistStats(outDir)).pages);
+	await setAside(outDir);
+	await setAside(join(work, `${name}-cache`));
+	return figures;
 }
 
 async function build(
@@ -151,6 +187,7 @@ const env = {
 };
 
 const runFigures: RunFigures[] = [];
+const bareFigures: BuildFigures[] = [];
 let dist: DistStats | undefined;
 let pageWeight: PageWeight | undefined;
 try {
@@ -188,6 +225,14 @@ try {
 		logBuild('rebuild', figures.rebuild);
 		runFigures.push(figures);
 	}
+	if (!values['no-bare']) {
+		for (let run = 1; run <= runs; run++) {
+			console.log(`Bare Astro blog ${run}/${runs}: clean build…`);
+			const figures = await buildBare(work, `bare-${run}`);
+			logBuild('bare', figures);
+			bareFigures.push(figures);
+		}
+	}
 } finally {
 	for (const dir of setAsideFolders) await rm(dir, { recursive: true, force: true });
 	if (!values.keep) await rm(work, { recursive: true, force: true });
@@ -214,6 +259,7 @@ const result: BenchResult = {
 	median: medianRuns(runFigures),
 	dist: { pages: dist?.pages ?? 0, bytes: dist?.bytes ?? 0, files: dist?.files ?? 0 },
 	pageWeight,
+	...(bareFigures.length > 0 ? { bare: medianFigures(bareFigures) } : {}),
 };
 const outFile = join(ROOT, 'bench-results', `${date}-${posts}.json`);
 await mkdir(join(ROOT, 'bench-results'), { recursive: true });

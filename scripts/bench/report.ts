@@ -35,6 +35,8 @@ export interface BenchResult {
 	median: RunFigures & { rebuildShare: number };
 	dist: { pages: number; bytes: number; files: number };
 	pageWeight: PageWeight | undefined;
+	/** The bare baseline (bench/bare) built from the same posts: median of its clean builds. */
+	bare?: BuildFigures;
 }
 
 /** Turns a measured build into figures. */
@@ -97,6 +99,7 @@ const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
 export function formatTable(result: BenchResult): string {
 	const { clean, rebuild, rebuildShare } = result.median;
 	const weight = result.pageWeight;
+	const { bare } = result;
 	const rows: [string, string, string][] = [
 		['Wall time', `${clean.wallSeconds.toFixed(1)} s`, `${rebuild.wallSeconds.toFixed(1)} s`],
 		['HTML pages', String(clean.pages), String(rebuild.pages)],
@@ -106,6 +109,13 @@ export function formatTable(result: BenchResult): string {
 		['CPU user + system', cpu(clean), cpu(rebuild)],
 		['Rebuild / clean', '', `${(rebuildShare * 100).toFixed(0)} %`],
 	];
+	if (bare) {
+		rows.push(
+			['Bare Astro blog, wall time', `${bare.wallSeconds.toFixed(1)} s`, ''],
+			['Bare Astro blog, peak RSS tree', mib(bare.peakRssTreeBytes), ''],
+			['Blog / bare (wall time)', `x${(clean.wallSeconds / bare.wallSeconds).toFixed(2)}`, ''],
+		);
+	}
 	const lines = [
 		`${result.posts} posts, median of ${result.runs} run(s), ${result.date}`,
 		'',
