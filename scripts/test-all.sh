@@ -13,7 +13,7 @@ bash scripts/ensure-system-deps.sh
 step "Lock file: every platform's optional binaries are locked"
 npm run --silent check:lock
 
-step "astro check (types), ESLint and prettier --check"
+step "astro check and tsc (types), ESLint and prettier --check"
 npm run --silent check
 
 step "Unit tests"
