@@ -10,6 +10,8 @@ export default defineConfig({
 			{
 				test: {
 					name: 'unit',
+					// CLI tests spawn Node processes, which take seconds on a busy two-core machine.
+					testTimeout: 30_000,
 					include: [
 						'tests/lib/**/*.test.ts',
 						'tests/build/**/*.test.ts',
