@@ -26,6 +26,9 @@ import {
 } from '../src/lib/indexnow.ts';
 import { SITE } from '../src/site.ts';
 
+/** URLs of the request body printed in full; the rest are counted. */
+const PAYLOAD_URLS_SHOWN = 5;
+
 const USAGE =
 	'Использование: npm run indexnow -- --dry-run [--dist папка] [--state файл]\n' +
 	'               npm run indexnow -- --remember [--dist папка] [--state файл]\n' +
@@ -57,7 +60,7 @@ if (values.help) {
 	console.log(USAGE);
 	process.exit(0);
 }
-if (values['dry-run'] === values.remember) fail('Укажите --dry-run или --remember.');
+if (values['dry-run'] === values.remember) fail('Укажите одно из двух: --dry-run или --remember.');
 
 const dist = resolve(values.dist);
 const stateFile = resolve(values.state);
@@ -109,6 +112,14 @@ if (urls.length > 0) {
 	const endpoint = indexNowEndpoint(process.env);
 	const batches = toBatches(urls, INDEXNOW_BATCH_SIZE);
 	const first = buildPayload(origin, key ?? '<INDEXNOW_KEY>', batches[0]!);
+	const shown = first.urlList.slice(0, PAYLOAD_URLS_SHOWN);
+	const rest = first.urlList.length - shown.length;
 	console.log(`\nЗапросы: ${batches.length} × POST ${endpoint}, тело первого:`);
-	console.log(JSON.stringify({ ...first, urlList: [`… ${first.urlList.length} URL`] }, null, 2));
+	console.log(
+		JSON.stringify(
+			{ ...first, urlList: rest > 0 ? [...shown, `… ещё ${rest} URL`] : shown },
+			null,
+			2,
+		),
+	);
 }
