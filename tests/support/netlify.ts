@@ -12,6 +12,7 @@ const NetlifyConfig = z.object({
 		environment: z.record(z.string(), z.string()),
 	}),
 	headers: z.array(z.object({ for: z.string(), values: z.record(z.string(), z.string()) })),
+	plugins: z.array(z.object({ package: z.string(), inputs: z.record(z.string(), z.unknown()) })),
 });
 
 /** netlify.toml as Netlify resolves it. */

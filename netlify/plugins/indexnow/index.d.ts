@@ -1,0 +1,1 @@
+export { onSuccess } from '../../../src/build/indexnow-plugin.ts';
