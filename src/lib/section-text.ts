@@ -21,16 +21,19 @@ export interface SectionContent {
 const H2_START = /<h2\b([^>]*)>/gi;
 const ID_ATTRIBUTE = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
 /** Parts of a section that are not its running text: subheadings, code, tables, captions. */
-const NOT_TEXT =
-	/<(h[1-6]|pre|table|figcaption|script|style|template)\b[^>]*>[\s\S]*?<\/\1>/gi;
+const NOT_TEXT = /<(h[1-6]|pre|table|figcaption|script|style|template)\b[^>]*>[\s\S]*?<\/\1>/gi;
 const IMG = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
+/** Tags that end a line of text: they leave a space; inline tags (a, em, strong…) leave nothing. */
+const BLOCK_TAG =
+	/<\/?(?:p|li|ul|ol|dl|dt|dd|div|br|hr|blockquote|figure|h[1-6]|tr|td|th|section)\b[^>]*>/gi;
 const TAG = /<[^>]*>/g;
 const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z]+);/gi;
 
 /** Plain text of an HTML fragment: tags dropped, character references decoded, spaces collapsed. */
 export function plainText(html: string): string {
 	return html
-		.replace(TAG, ' ')
+		.replace(BLOCK_TAG, ' ')
+		.replace(TAG, '')
 		.replace(ENTITY, (entity) => decodeAttribute(entity))
 		.replace(/\s+/gu, ' ')
 		.trim();

@@ -72,7 +72,10 @@ export const verificationMeta = ({ google, yandex }: Verification): MetaTag[] =>
  * Builds the head model of a page: title, description, canonical, Open Graph, Twitter and the
  * search consoles' verification tags.
  */
-export function buildHead(page: PageMeta, verification: Verification = SITE.verification): HeadModel {
+export function buildHead(
+	page: PageMeta,
+	verification: Verification = SITE.verification,
+): HeadModel {
 	const title = pageTitle(page.title);
 	const description = page.description ?? SITE.description;
 	const canonical = absoluteUrl(page.path);

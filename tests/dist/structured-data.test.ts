@@ -56,7 +56,8 @@ describe('the validator', () => {
 		expect(await validateStructuredData(html)).toContainEqual(
 			expect.objectContaining({
 				severity: 'WARNING',
-				message: 'Property "ingredients" for type "BlogPosting" is not supported by the schema.org specification',
+				message:
+					'Property "ingredients" for type "BlogPosting" is not supported by the schema.org specification',
 			}),
 		);
 	});

@@ -43,7 +43,8 @@ const describePath = (path: readonly ValidatorPathElement[] | undefined): string
 	(path ?? [])
 		.map((part) => {
 			const name = part.property ?? String(part.type ?? '');
-			const index = part.property !== undefined && part.index !== undefined ? `[${part.index}]` : '';
+			const index =
+				part.property !== undefined && part.index !== undefined ? `[${part.index}]` : '';
 			const type = part.property !== undefined && part.type ? ` (${String(part.type)})` : '';
 			return `${name}${index}${type}`;
 		})
