@@ -22,6 +22,8 @@ const H2_START = /<h2\b([^>]*)>/gi;
 const ID_ATTRIBUTE = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
 /** Parts of a section that are not its running text: subheadings, code, tables, captions. */
 const NOT_TEXT = /<(h[1-6]|pre|table|figcaption|script|style|template)\b[^>]*>[\s\S]*?<\/\1>/gi;
+/** Elements hidden from readers, such as the «#» of a heading's anchor link. */
+const HIDDEN = /<([a-z][a-z0-9]*)\b[^>]*\saria-hidden\s*=\s*["']?true["']?[^>]*>[\s\S]*?<\/\1>/gi;
 const IMG = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
 /** Tags that end a line of text: they leave a space; inline tags (a, em, strong…) leave nothing. */
 const BLOCK_TAG =
@@ -65,7 +67,7 @@ export function cutAtSentence(text: string, max: number = STEP_TEXT_MAX): string
 /**
  * The text and first image of each h2 section of an article body, by the heading's id. The
  * text is what a reader reads in it: paragraphs, lists and quotes, without its subheadings,
- * code blocks, tables and captions. Image URLs are made absolute against `pageUrl`.
+ * code blocks, tables, captions and anything hidden from readers (`aria-hidden`). Image URLs are made absolute against `pageUrl`.
  */
 export function extractSections(html: string, pageUrl: string): Map<string, SectionContent> {
 	const starts = [...html.matchAll(H2_START)];
@@ -76,7 +78,7 @@ export function extractSections(html: string, pageUrl: string): Map<string, Sect
 		const from = start.index + start[0].length;
 		const body = html.slice(from, starts[index + 1]?.index ?? html.length);
 		const afterHeading = body.slice(body.search(/<\/h2>/i) + '</h2>'.length);
-		const text = plainText(afterHeading.replace(NOT_TEXT, ' '));
+		const text = plainText(afterHeading.replace(HIDDEN, '').replace(NOT_TEXT, ' '));
 		const img = IMG.exec(afterHeading);
 		const src = img ? decodeAttribute(img[1] ?? img[2] ?? img[3] ?? '') : '';
 		sections.set(decodeAttribute(id[1] ?? id[2] ?? id[3] ?? ''), {

@@ -29,7 +29,9 @@ test('the long post’s HowTo steps carry their sections’ text, and the image 
 		const heading = page.querySelectorAll('.prose h2')[n]!;
 		expect(step['url']).toMatch(new RegExp(`#${encodeURIComponent(heading.id)}$`));
 		// The section's first paragraph, as the reader sees it, opens the step's text.
-		const firstParagraph = heading.nextElementSibling!.text.replace(/\s+/g, ' ').trim();
+		const block = heading.parentNode.tagName === 'DIV' ? heading.parentNode : heading;
+		expect(block.nextElementSibling!.tagName).toBe('P');
+		const firstParagraph = block.nextElementSibling!.text.replace(/\s+/g, ' ').trim();
 		expect(step['text']!.startsWith(firstParagraph), step['name']).toBe(true);
 		expect([...step['text']!].length).toBeLessThanOrEqual(500);
 		expect(step['text']).toMatch(/[.!?…]$/);

@@ -43,10 +43,12 @@ describe('cutAtSentence', () => {
 describe('extractSections', () => {
 	const html = [
 		'<p>Вступление до первого раздела.</p>',
-		'<h2 id="первый">Первый</h2>',
+		'<div class="heading"><h2 id="первый">Первый</h2><a class="heading-anchor" href="#первый"',
+		' aria-label="Ссылка на раздел"><span aria-hidden="true">#</span></a></div>',
 		'<p>Первый   абзац.</p>',
 		'<ul><li>Пункт <a href="/x/">списка</a>.</li></ul>',
-		'<h3 id="под">Подраздел</h3><p>Текст подраздела.</p>',
+		'<div><h3 id="под">Подраздел</h3><a href="#под"><span aria-hidden="true">#</span></a></div>',
+		'<p>Текст подраздела.</p>',
 		'<pre><code>код()</code></pre>',
 		'<figure><img src="/_astro/photo.abc.webp" alt="Фото"><figcaption>Подпись</figcaption></figure>',
 		'<h2 id="второй" class="x">Второй &amp; последний</h2>',
@@ -54,7 +56,7 @@ describe('extractSections', () => {
 		'<h2 id="пустой">Пустой</h2>',
 	].join('\n');
 
-	test('each h2 section: its text without subheadings, code and captions; its first image', () => {
+	test('each h2 section: its text without subheadings, anchors, code and captions; its first image', () => {
 		expect(extractSections(html, PAGE)).toEqual(
 			new Map([
 				[
