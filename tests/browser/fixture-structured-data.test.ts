@@ -30,7 +30,8 @@ test('the long post’s HowTo steps carry their sections’ text, and the image 
 		const heading = page.querySelectorAll('.prose h2')[n]!;
 		expect(step['url']).toMatch(new RegExp(`#${encodeURIComponent(heading.id)}$`));
 		// The section's first paragraph, as the reader sees it, opens the step's text.
-		const block = heading.parentNode.tagName === 'DIV' ? heading.parentNode : heading;
+		const parent = heading.parentNode;
+		const block = parent && parent.tagName === 'DIV' ? parent : heading;
 		expect(block.nextElementSibling!.tagName).toBe('P');
 		const firstParagraph = block.nextElementSibling!.text.replace(/\s+/g, ' ').trim();
 		expect(step['text']!.startsWith(firstParagraph), step['name']).toBe(true);

@@ -158,7 +158,8 @@ describe('article pages', () => {
 				expect(text.length).toBeGreaterThan(50);
 				// The heading sits in a wrapper with its anchor link; the paragraph follows that.
 				const heading = sections[n]!;
-				const block = heading.parentNode.tagName === 'DIV' ? heading.parentNode : heading;
+				const parent = heading.parentNode;
+				const block = parent && parent.tagName === 'DIV' ? parent : heading;
 				let firstParagraph = block.nextElementSibling!;
 				while (firstParagraph.tagName !== 'P') firstParagraph = firstParagraph.nextElementSibling!;
 				expect(text.startsWith(firstParagraph.text.replace(/\s+/g, ' ').trim()), text).toBe(true);
