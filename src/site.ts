@@ -38,6 +38,11 @@ export const SITE = {
 	imageOrigins: ['https://images.unsplash.com'],
 	/** Default social image (absolute path under public/). */
 	defaultImage: '/og-default.png',
+	/**
+	 * Search-console ownership codes, printed as `<meta name="google-site-verification">` and
+	 * `<meta name="yandex-verification">` on every page. An empty string prints no tag.
+	 */
+	verification: { google: '', yandex: '' },
 	/** The organisation that publishes the blog. */
 	organization: {
 		name: 'ButlerSPB',

@@ -16,9 +16,12 @@ export const isUnsplash = (url: string): boolean => /^https:\/\/images\.unsplash
 export const toHttps = (url: string): string => url.replace(/^http:\/\//i, 'https://');
 
 /** Unsplash URL at a given width, cropped to the hero aspect ratio. */
-export function unsplashUrl(url: string, width: number, quality = 70): string {
+export const unsplashUrl = (url: string, width: number, quality = 70): string =>
+	unsplashCrop(url, width, Math.round((width * HERO_ASPECT.height) / HERO_ASPECT.width), quality);
+
+/** Unsplash URL cropped to `width`×`height` around the image's centre. */
+export function unsplashCrop(url: string, width: number, height: number, quality = 70): string {
 	const out = new URL(toHttps(url));
-	const height = Math.round((width * HERO_ASPECT.height) / HERO_ASPECT.width);
 	for (const [key, value] of Object.entries({
 		w: String(width),
 		h: String(height),
@@ -71,3 +74,22 @@ function buildRemoteImage(url: string, maxWidth: number): RemoteImage {
 /** Absolute 1200×630 social image URL for Open Graph and JSON-LD (cropped where the host can). */
 export const socialImageUrl = (url: string): string =>
 	isUnsplash(url) ? unsplashUrl(url, HERO_ASPECT.width, 80) : toHttps(url);
+
+/**
+ * Aspect ratios Google asks for in an article's structured-data images (16x9, 4x3 and 1x1), each
+ * 1200 pixels wide: well above its 50,000-pixel minimum.
+ */
+export const ARTICLE_IMAGE_CROPS = [
+	{ width: 1200, height: 675 },
+	{ width: 1200, height: 900 },
+	{ width: 1200, height: 1200 },
+] as const;
+
+/**
+ * An article's structured-data images: the three crops where the host crops through URL
+ * parameters (Unsplash), else the one image as it is.
+ */
+export const articleImageUrls = (url: string): string[] =>
+	isUnsplash(toHttps(url))
+		? ARTICLE_IMAGE_CROPS.map(({ width, height }) => unsplashCrop(url, width, height, 80))
+		: [toHttps(url)];

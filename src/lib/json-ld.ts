@@ -7,12 +7,14 @@ import type {
 	HowToStepLeaf,
 	ImageObjectLeaf,
 	OrganizationLeaf,
+	PersonLeaf,
 	WebSiteLeaf,
 } from 'schema-dts';
 import { SITE } from '../site.ts';
 import { toIsoWithOffset } from './dates.ts';
-import { toHttps } from './images.ts';
+import { articleImageUrls, toHttps } from './images.ts';
 import type { HowToFrontmatter } from './post-schema.ts';
+import type { SectionContent } from './section-text.ts';
 import { heroImageSrc, socialImageFor } from './seo.ts';
 import { buildToc, type Heading } from './toc.ts';
 import { absoluteUrl, postPath } from './urls.ts';
@@ -83,6 +85,26 @@ export function buildOrganization(): OrganizationLeaf {
 	};
 }
 
+/**
+ * The author as a Person. The default author («Эксперт ButlerSPB») writes for the organisation,
+ * whose site identifies them; other authors have no page of their own to link to.
+ */
+export function buildAuthor(name: string): PersonLeaf {
+	return {
+		'@type': 'Person',
+		name,
+		...(name === SITE.defaultAuthor ? { url: SITE.organization.url } : {}),
+	};
+}
+
+/**
+ * An article's images: the hero in the 16x9, 4x3 and 1x1 crops Google asks for where its host
+ * crops through URL parameters, else the hero (or the default social image) as it is.
+ */
+export function articleImages(hero: string | undefined): string[] {
+	return hero ? articleImageUrls(absoluteUrl(hero)) : [absoluteUrl(SITE.defaultImage)];
+}
+
 /** A summary BlogPosting for lists (the home page's Blog). */
 function postSummary(post: JsonLdPost): BlogPostingLeaf {
 	const url = absoluteUrl(postPath(post.slug));
@@ -94,7 +116,7 @@ function postSummary(post: JsonLdPost): BlogPostingLeaf {
 		datePublished: toIsoWithOffset(post.pubDate),
 		dateModified: toIsoWithOffset(post.modifiedDate),
 		image: socialImageFor(heroImageSrc(post.data.heroImage)),
-		author: { '@type': 'Person', name: post.data.author },
+		author: buildAuthor(post.data.author),
 	};
 }
 
@@ -103,6 +125,7 @@ function buildBlogPosting(post: JsonLdPost): BlogPostingLeaf {
 	const canonical = absoluteUrl(postPath(post.slug));
 	return {
 		...postSummary(post),
+		image: articleImages(heroImageSrc(post.data.heroImage)),
 		description: post.description,
 		publisher: buildOrganization(),
 		mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
@@ -128,13 +151,28 @@ function buildBreadcrumbs(post: JsonLdPost): BreadcrumbListLeaf {
 	};
 }
 
-/** One HowToStep per section (h2) of the article, linking to the heading's anchor. */
-export function buildHowToSteps(canonical: string, headings: readonly Heading[]): HowToStepLeaf[] {
-	return buildToc(headings).map((section) => ({
-		'@type': 'HowToStep',
-		name: section.text,
-		url: `${canonical}#${encodeURIComponent(section.slug)}`,
-	}));
+/** What the article's sections show, by heading id (see src/lib/section-text.ts). */
+export type Sections = ReadonlyMap<string, SectionContent>;
+
+/**
+ * One HowToStep per section (h2) of the article: its heading as the name, a link to its anchor,
+ * its visible text (the heading itself when the section has no text) and its first image.
+ */
+export function buildHowToSteps(
+	canonical: string,
+	headings: readonly Heading[],
+	sections: Sections = new Map(),
+): HowToStepLeaf[] {
+	return buildToc(headings).map((heading) => {
+		const section = sections.get(heading.slug);
+		return {
+			'@type': 'HowToStep',
+			name: heading.text,
+			url: `${canonical}#${encodeURIComponent(heading.slug)}`,
+			text: section?.text || heading.text,
+			...(section?.image ? { image: section.image } : {}),
+		};
+	});
 }
 
 /**
@@ -146,6 +184,7 @@ export function buildHowTo(
 	post: JsonLdPost,
 	howTo: HowToFrontmatter,
 	headings: readonly Heading[],
+	sections: Sections = new Map(),
 ): HowToLeaf {
 	const canonical = absoluteUrl(postPath(post.slug));
 	const {
@@ -158,7 +197,7 @@ export function buildHowTo(
 		mainEntityOfPage: _page,
 		...written
 	} = howTo;
-	const steps = buildHowToSteps(canonical, headings);
+	const steps = buildHowToSteps(canonical, headings, sections);
 	return {
 		'@type': 'HowTo',
 		'@id': `${canonical}#howto`,
@@ -179,12 +218,21 @@ export function buildHowTo(
 	};
 }
 
-/** The graph of an article page: BlogPosting, BreadcrumbList and the post's HowTo, if it has one. */
-export function buildArticleJsonLd(post: JsonLdPost, headings: readonly Heading[]): Graph {
+/**
+ * The graph of an article page: BlogPosting, BreadcrumbList and the post's HowTo, if it has one
+ * (its steps take their text and images from `sections`).
+ */
+export function buildArticleJsonLd(
+	post: JsonLdPost,
+	headings: readonly Heading[],
+	sections: Sections = new Map(),
+): Graph {
 	const graph = [buildBlogPosting(post), buildBreadcrumbs(post)];
 	return {
 		'@context': 'https://schema.org',
-		'@graph': post.data.schema ? [...graph, buildHowTo(post, post.data.schema, headings)] : graph,
+		'@graph': post.data.schema
+			? [...graph, buildHowTo(post, post.data.schema, headings, sections)]
+			: graph,
 	};
 }
 

@@ -56,8 +56,26 @@ export const heroImageSrc = (hero: string | { src: string } | undefined): string
 export const socialImageFor = (image?: string): string =>
 	image ? socialImageUrl(absoluteUrl(image)) : absoluteUrl(SITE.defaultImage);
 
-/** Builds the head model of a page: title, description, canonical, Open Graph and Twitter. */
-export function buildHead(page: PageMeta): HeadModel {
+/** Search-console ownership codes (SITE.verification); an empty code prints no tag. */
+export interface Verification {
+	google: string;
+	yandex: string;
+}
+
+/** The verification <meta> tags of the codes that are set. */
+export const verificationMeta = ({ google, yandex }: Verification): MetaTag[] => [
+	...(google ? [{ name: 'google-site-verification', content: google }] : []),
+	...(yandex ? [{ name: 'yandex-verification', content: yandex }] : []),
+];
+
+/**
+ * Builds the head model of a page: title, description, canonical, Open Graph, Twitter and the
+ * search consoles' verification tags.
+ */
+export function buildHead(
+	page: PageMeta,
+	verification: Verification = SITE.verification,
+): HeadModel {
 	const title = pageTitle(page.title);
 	const description = page.description ?? SITE.description;
 	const canonical = absoluteUrl(page.path);
@@ -88,6 +106,7 @@ export function buildHead(page: PageMeta): HeadModel {
 		{ name: 'twitter:title', content: page.title ?? SITE.name },
 		{ name: 'twitter:description', content: description },
 		{ name: 'twitter:image', content: image },
+		...verificationMeta(verification),
 	);
 	const links: LinkTag[] = [
 		...(page.noindex ? [] : [{ rel: 'canonical', href: canonical }]),

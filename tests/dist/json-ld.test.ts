@@ -59,8 +59,17 @@ describe('article pages', () => {
 			expect(page.querySelector('h1')?.text).toBe(post.data.headline);
 			expect(article['description']).toBe(post.data.description);
 			expect(article['description']).toBe(metaContent(page, 'description'));
-			expect(article['image']).toMatch(/^https:\/\//);
-			expect(article['image']).toBe(metaContent(page, 'og:image'));
+			// 16x9, 4x3 and 1x1 crops of the hero (the one image where its host cannot crop).
+			const images = article['image'] as string[];
+			expect(images.length === 3 || images.length === 1).toBe(true);
+			for (const image of images) expect(image).toMatch(/^https:\/\//);
+			if (images.length === 3) {
+				const ratios = images.map((image) => {
+					const { searchParams } = new URL(image);
+					return Number(searchParams.get('w')) / Number(searchParams.get('h'));
+				});
+				expect(ratios).toEqual([16 / 9, 4 / 3, 1].map((r) => expect.closeTo(r, 2)));
+			}
 			expect(article['datePublished']).toMatch(ISO_MOSCOW);
 			expect(article['dateModified']).toMatch(ISO_MOSCOW);
 			expect(secondsOf(new Date(article['datePublished'] as string))).toBe(
@@ -69,7 +78,11 @@ describe('article pages', () => {
 			expect(secondsOf(new Date(article['dateModified'] as string))).toBe(
 				secondsOf(post.data.updatedDate ?? post.data.pubDate),
 			);
-			expect(article['author']).toEqual({ '@type': 'Person', name: post.data.author });
+			expect(article['author']).toEqual({
+				'@type': 'Person',
+				name: post.data.author,
+				...(post.data.author === SITE.defaultAuthor ? { url: SITE.organization.url } : {}),
+			});
 			expect(article['publisher']).toMatchObject({
 				'@type': 'Organization',
 				'@id': `${SITE.url}/#organization`,
@@ -138,7 +151,18 @@ describe('article pages', () => {
 			const sections = page.querySelectorAll('.prose h2');
 			const steps = howTo['step'] as Node[];
 			expect(steps.map((step) => step['name'])).toEqual(sections.map((h2) => h2.text));
-			for (const step of steps) {
+			for (const [n, step] of steps.entries()) {
+				// The step's text is its section's visible text, cut at a sentence near 500 characters.
+				const text = step['text'] as string;
+				expect([...text].length, text).toBeLessThanOrEqual(500);
+				expect(text.length).toBeGreaterThan(50);
+				// The heading sits in a wrapper with its anchor link; the paragraph follows that.
+				const heading = sections[n]!;
+				const parent = heading.parentNode;
+				const block = parent && parent.tagName === 'DIV' ? parent : heading;
+				let firstParagraph = block.nextElementSibling!;
+				while (firstParagraph.tagName !== 'P') firstParagraph = firstParagraph.nextElementSibling!;
+				expect(text.startsWith(firstParagraph.text.replace(/\s+/g, ' ').trim()), text).toBe(true);
 				expect(step['@type']).toBe('HowToStep');
 				const url = new URL(step['url'] as string);
 				expect(`${url.origin}${url.pathname}`).toBe(canonical);
@@ -175,4 +199,21 @@ describe('home page', () => {
 			expect(jsonLdBlocks(await readPage(path, DIST))).toEqual([]);
 		}
 	});
+});
+
+test('the search-console verification tags are exactly the codes set in SITE.verification', async () => {
+	const expected = [
+		['google-site-verification', SITE.verification.google],
+		['yandex-verification', SITE.verification.yandex],
+	];
+	for (const path of ['/', `/blog/${posts[0]!.slug}/`, '/tags/']) {
+		const page = await readPage(path);
+		for (const [name, code] of expected) {
+			const tags = page.querySelectorAll(`meta[name="${name}"]`);
+			expect(
+				tags.map((tag) => tag.getAttribute('content')),
+				`${path} ${name}`,
+			).toEqual(code ? [code] : []);
+		}
+	}
 });

@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { DIST } from '../support/build.ts';
 import { metaContent, readPage } from '../support/html.ts';
 import { htmlPages, readPublishedPosts, type SourcePost } from '../support/posts.ts';
+import { buildTags } from '../../src/lib/tags.ts';
+import { tagPath } from '../../src/lib/urls.ts';
 import { SITE } from '../../src/site.ts';
 
 const parser = new XMLParser({ isArray: (name) => name === 'sitemap' || name === 'url' });
@@ -55,9 +57,29 @@ describe('sitemap', () => {
 		expect(locs.some((loc) => loc.includes('/404'))).toBe(false);
 	});
 
-	test('only article URLs carry lastmod', () => {
-		const articles = new Set(posts.map((post) => `${SITE.url}/blog/${post.slug}/`));
-		for (const url of urls) expect(url.lastmod !== undefined, url.loc).toBe(articles.has(url.loc));
+	test('every URL carries a valid lastmod, in W3C date-time form', () => {
+		expect(urls.length).toBeGreaterThan(posts.length);
+		for (const url of urls) {
+			expect(url.lastmod, url.loc).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+			expect(Number.isNaN(new Date(url.lastmod!).getTime()), url.loc).toBe(false);
+		}
+	});
+
+	test('home, search, the tags index and each tag page: the newest date among their posts', () => {
+		const modified = (post: SourcePost) => (post.data.updatedDate ?? post.data.pubDate).getTime();
+		const newest = (shown: SourcePost[]) => Math.max(...shown.map(modified));
+		const lastmodOf = (path: string) => {
+			const entry = urls.find((url) => url.loc === `${SITE.url}${path}`);
+			expect(entry, path).toBeDefined();
+			return new Date(entry!.lastmod!).getTime();
+		};
+		expect(lastmodOf('/')).toBe(newest(posts.slice(0, SITE.postsPerPage)));
+		expect(lastmodOf('/')).toBeGreaterThanOrEqual(modified(posts[0]!));
+		expect(lastmodOf('/search/')).toBe(newest(posts));
+		expect(lastmodOf('/tags/')).toBe(newest(posts.filter((post) => post.keywords.length > 0)));
+		for (const tag of buildTags(posts)) {
+			expect(lastmodOf(tagPath(tag.slug))).toBe(newest(tag.posts.slice(0, SITE.postsPerPage)));
+		}
 	});
 });
 

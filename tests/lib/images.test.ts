@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { isUnsplash, remoteImage, socialImageUrl, unsplashUrl } from '../../src/lib/images.ts';
+import {
+	articleImageUrls,
+	isUnsplash,
+	remoteImage,
+	socialImageUrl,
+	unsplashUrl,
+} from '../../src/lib/images.ts';
 
 const HERO =
 	'https://images.unsplash.com/photo-1560448204-e02f11c3d0e2?q=80&w=2070&auto=format&fit=crop';
@@ -40,4 +46,13 @@ test('other hosts keep their URL (upgraded to https) with the hero aspect declar
 test('socialImageUrl crops Unsplash to 1200×630', () => {
 	const url = new URL(socialImageUrl(HERO));
 	expect([url.searchParams.get('w'), url.searchParams.get('h')]).toEqual(['1200', '630']);
+});
+
+test('articleImageUrls: Unsplash in 16x9, 4x3 and 1x1 at 1200 px wide; other hosts once, as they are', () => {
+	const crops = articleImageUrls('http://images.unsplash.com/photo-1?w=2070&q=60').map((url) => {
+		const { searchParams } = new URL(url);
+		return `${searchParams.get('w')}x${searchParams.get('h')} ${searchParams.get('fit')}`;
+	});
+	expect(crops).toEqual(['1200x675 crop', '1200x900 crop', '1200x1200 crop']);
+	expect(articleImageUrls('http://example.org/a.jpg')).toEqual(['https://example.org/a.jpg']);
 });

@@ -58,6 +58,15 @@ const headings: Heading[] = [
 	{ depth: 2, slug: 'faq', text: 'Вопросы (FAQ)' },
 ];
 
+/** What the article's sections show, as extractSections() reads them from the body. */
+const sections = new Map([
+	[
+		'первый-раздел',
+		{ text: 'Первый абзац раздела. Второй абзац.', image: 'https://example.org/_astro/a.webp' },
+	],
+	['faq', { text: '' }],
+]);
+
 type Node = Record<string, unknown>;
 const nodes = (graph: { '@graph': readonly unknown[] }): Node[] => graph['@graph'] as Node[];
 const byType = (graph: { '@graph': readonly unknown[] }, type: string): Node | undefined =>
@@ -91,12 +100,17 @@ describe('buildArticleJsonLd', () => {
 			  "author": {
 			    "@type": "Person",
 			    "name": "Эксперт ButlerSPB",
+			    "url": "https://butlerspb.ru/",
 			  },
 			  "dateModified": "2025-08-01T12:00:00+03:00",
 			  "datePublished": "2025-07-26T00:00:32+03:00",
 			  "description": "Описание статьи",
 			  "headline": "Сервисный подход: как мы научились предвосхищать желания",
-			  "image": "https://images.unsplash.com/photo-1?q=80&w=1200&auto=format&fit=crop&h=630",
+			  "image": [
+			    "https://images.unsplash.com/photo-1?q=80&w=1200&auto=format&fit=crop&h=675",
+			    "https://images.unsplash.com/photo-1?q=80&w=1200&auto=format&fit=crop&h=900",
+			    "https://images.unsplash.com/photo-1?q=80&w=1200&auto=format&fit=crop&h=1200",
+			  ],
 			  "inLanguage": "ru-RU",
 			  "keywords": "сервис, ButlerSPB",
 			  "mainEntityOfPage": {
@@ -144,7 +158,7 @@ describe('buildArticleJsonLd', () => {
 	});
 
 	test('HowTo is normalised: absolute @id and url, rating as written, steps from h2', () => {
-		expect(byType(buildArticleJsonLd(post(), headings), 'HowTo')).toMatchInlineSnapshot(`
+		expect(byType(buildArticleJsonLd(post(), headings, sections), 'HowTo')).toMatchInlineSnapshot(`
 			{
 			  "@id": "https://butlerspb-blog.netlify.app/blog/servisnyy-podhod/#howto",
 			  "@type": "HowTo",
@@ -171,12 +185,15 @@ describe('buildArticleJsonLd', () => {
 			  "step": [
 			    {
 			      "@type": "HowToStep",
+			      "image": "https://example.org/_astro/a.webp",
 			      "name": "Первый раздел",
+			      "text": "Первый абзац раздела. Второй абзац.",
 			      "url": "https://butlerspb-blog.netlify.app/blog/servisnyy-podhod/#%D0%BF%D0%B5%D1%80%D0%B2%D1%8B%D0%B9-%D1%80%D0%B0%D0%B7%D0%B4%D0%B5%D0%BB",
 			    },
 			    {
 			      "@type": "HowToStep",
 			      "name": "Вопросы (FAQ)",
+			      "text": "Вопросы (FAQ)",
 			      "url": "https://butlerspb-blog.netlify.app/blog/servisnyy-podhod/#faq",
 			    },
 			  ],
@@ -214,7 +231,7 @@ describe('buildArticleJsonLd', () => {
 		expect(nodes(graph).map((node) => node['@type'])).toEqual(['BlogPosting', 'BreadcrumbList']);
 		const article = byType(graph, 'BlogPosting');
 		expect(article).not.toHaveProperty('keywords');
-		expect(article?.['image']).toBe('https://butlerspb-blog.netlify.app/og-default.png');
+		expect(article?.['image']).toEqual(['https://butlerspb-blog.netlify.app/og-default.png']);
 	});
 
 	test('a local hero image becomes an absolute URL', () => {
@@ -222,9 +239,25 @@ describe('buildArticleJsonLd', () => {
 			post({ data: { author: 'А', heroImage: { src: '/_astro/hero.abc.webp' } } }),
 			[],
 		);
-		expect(byType(graph, 'BlogPosting')?.['image']).toBe(
+		expect(byType(graph, 'BlogPosting')?.['image']).toEqual([
 			'https://butlerspb-blog.netlify.app/_astro/hero.abc.webp',
+		]);
+	});
+
+	test('a hero on a host that cannot crop is given once, as it is', () => {
+		const graph = buildArticleJsonLd(
+			post({ data: { author: 'А', heroImage: 'http://example.org/hero.jpg' } }),
+			[],
 		);
+		expect(byType(graph, 'BlogPosting')?.['image']).toEqual(['https://example.org/hero.jpg']);
+	});
+
+	test('a named author has no url: only the default author stands for the organisation', () => {
+		const graph = buildArticleJsonLd(post({ data: { author: 'Анна Петрова' } }), []);
+		expect(byType(graph, 'BlogPosting')?.['author']).toEqual({
+			'@type': 'Person',
+			name: 'Анна Петрова',
+		});
 	});
 
 	test('headline is cut to 110 characters', () => {
@@ -238,14 +271,28 @@ describe('buildArticleJsonLd', () => {
 });
 
 describe('buildHowToSteps', () => {
-	test('one step per h2, the anchor percent-encoded', () => {
-		expect(buildHowToSteps('https://example.org/blog/x/', headings)).toEqual([
+	test('one step per h2, the anchor percent-encoded, with its section’s text and image', () => {
+		expect(buildHowToSteps('https://example.org/blog/x/', headings, sections)).toEqual([
 			{
 				'@type': 'HowToStep',
 				name: 'Первый раздел',
 				url: `https://example.org/blog/x/#${encodeURIComponent('первый-раздел')}`,
+				text: 'Первый абзац раздела. Второй абзац.',
+				image: 'https://example.org/_astro/a.webp',
 			},
-			{ '@type': 'HowToStep', name: 'Вопросы (FAQ)', url: 'https://example.org/blog/x/#faq' },
+			{
+				'@type': 'HowToStep',
+				name: 'Вопросы (FAQ)',
+				url: 'https://example.org/blog/x/#faq',
+				text: 'Вопросы (FAQ)',
+			},
+		]);
+	});
+
+	test('a section the body does not show (no sections given) still gets text: its heading', () => {
+		expect(buildHowToSteps('https://example.org/blog/x/', headings).map((s) => s.text)).toEqual([
+			'Первый раздел',
+			'Вопросы (FAQ)',
 		]);
 	});
 });
@@ -282,6 +329,7 @@ describe('buildHomeJsonLd', () => {
 			    "author": {
 			      "@type": "Person",
 			      "name": "Эксперт ButlerSPB",
+			      "url": "https://butlerspb.ru/",
 			    },
 			    "dateModified": "2025-08-01T12:00:00+03:00",
 			    "datePublished": "2025-07-26T00:00:32+03:00",
@@ -295,6 +343,7 @@ describe('buildHomeJsonLd', () => {
 			    "author": {
 			      "@type": "Person",
 			      "name": "Эксперт ButlerSPB",
+			      "url": "https://butlerspb.ru/",
 			    },
 			    "dateModified": "2025-08-01T12:00:00+03:00",
 			    "datePublished": "2025-07-26T00:00:32+03:00",

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildHead, heroImageSrc, pageTitle, socialImageFor } from '../../src/lib/seo.ts';
+import { SITE } from '../../src/site.ts';
 
 describe('pageTitle', () => {
 	test.each([
@@ -166,5 +167,43 @@ describe('buildHead', () => {
 		expect(head.meta).toContainEqual({ name: 'robots', content: 'noindex' });
 		expect(head.meta.some((tag) => 'property' in tag && tag.property === 'og:url')).toBe(false);
 		expect(head.links.map((link) => link.rel)).not.toContain('canonical');
+	});
+});
+
+describe('search-console verification', () => {
+	const page = { title: 'Статья', path: '/blog/x/' };
+	const verificationTags = (head: ReturnType<typeof buildHead>) =>
+		head.meta.filter((tag) => 'name' in tag && tag.name.endsWith('verification'));
+
+	test('both codes set: one tag each, under the names Google and Yandex read', () => {
+		expect(verificationTags(buildHead(page, { google: 'g-code_123', yandex: 'ya1234abcd' })))
+			.toMatchInlineSnapshot(`
+				[
+				  {
+				    "content": "g-code_123",
+				    "name": "google-site-verification",
+				  },
+				  {
+				    "content": "ya1234abcd",
+				    "name": "yandex-verification",
+				  },
+				]
+			`);
+	});
+
+	test.each([
+		[{ google: '', yandex: 'ya' }, ['yandex-verification']],
+		[{ google: 'g', yandex: '' }, ['google-site-verification']],
+		[{ google: '', yandex: '' }, []],
+	])('%j prints %j', (codes, names) => {
+		expect(
+			verificationTags(buildHead(page, codes)).map((tag) => 'name' in tag && tag.name),
+		).toEqual(names);
+	});
+
+	test('by default the codes come from SITE.verification', () => {
+		expect(verificationTags(buildHead(page))).toEqual(
+			verificationTags(buildHead(page, SITE.verification)),
+		);
 	});
 });

@@ -16,12 +16,17 @@ export const FIXTURE_NOW = '2025-12-01T12:00:00Z';
 /** The post that says «доверия» and «доверии» but never «доверие». */
 export const TRUST_POST = { slug: 'klyuchi-i-otchety', headline: 'Ключи, отчёты и спокойствие' };
 
-/** The long post: sections (a table of contents), explicit related posts, two tags. */
+/**
+ * The long post: sections (a table of contents), explicit related posts, two tags, a HowTo block
+ * with a rating (its steps are the sections) and an image in its second section.
+ */
 export const LONG_POST = {
 	slug: 'kak-ustroen-nash-den',
 	headline: 'Как устроен наш день: от первого звонка до отчёта',
 	related: ['post-03', 'post-07'],
 	sections: ['Утро: заявки', 'День: мастера и поставщики', 'Вечер: отчёт клиенту'],
+	/** The image shown in the second section. */
+	sectionImage: 'https://images.unsplash.com/photo-1560448204-e02f11c3d0e2?w=1200&h=630&sig=step',
 };
 
 /** A tag that has more than one page of posts. */
@@ -91,12 +96,27 @@ export async function writeFixtureCorpus(dir: string): Promise<string> {
 			pubDate: dateOf(25),
 			heroImage: `${HERO}&sig=long`,
 			related: LONG_POST.related,
+			schema: {
+				'@context': 'https://schema.org',
+				'@type': 'HowTo',
+				aggregateRating: {
+					'@type': 'AggregateRating',
+					ratingValue: '4.7',
+					reviewCount: 12,
+					bestRating: '5',
+					worstRating: '1',
+				},
+			},
 		}) +
 			`\n${filler(24)}\n\n` +
 			LONG_POST.sections
 				.map(
 					(title, n) =>
-						`## ${title}\n\n${filler(200 + n)}\n\n### Пример ${n + 1}\n\n${filler(300 + n)}\n`,
+						`## ${title}\n\n${filler(200 + n)}\n\n` +
+						(n === 1
+							? `<img src="${LONG_POST.sectionImage}" alt="Мастер за работой" width="1200" height="630" loading="lazy">\n\n`
+							: '') +
+						`### Пример ${n + 1}\n\n${filler(300 + n)}\n`,
 				)
 				.join('\n'),
 	]);
