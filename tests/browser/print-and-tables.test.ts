@@ -1,3 +1,7 @@
+import { XMLParser } from 'fast-xml-parser';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
@@ -317,6 +321,22 @@ describe('a post copied in the old format', () => {
 		for (const slug of WIDE_TABLE_POST.bodyRelated) {
 			expect(await page.locator(`.prose a[href="/blog/${slug}/"]`).count()).toBe(0);
 		}
+	});
+
+	test('its feed item has no h1, no «Читайте также», no anchors and no Pagefind attributes', async () => {
+		const xml = await readFile(join(inject('fixtureDist'), 'rss.xml'), 'utf8');
+		const items = new XMLParser({ isArray: (name) => name === 'item' }).parse(xml).rss.channel
+			.item as { link: string; 'content:encoded': string }[];
+		const item = items.find((entry) => entry.link.endsWith(POST));
+		expect(item).toBeDefined();
+		const encoded = item!['content:encoded'];
+		const html = parse(encoded);
+		expect(html.querySelectorAll('h1')).toHaveLength(0);
+		expect(html.querySelector('h2')?.text.replace(/\u00a0/g, ' ')).toBe(WIDE_TABLE_POST.bodyH1);
+		expect(html.text).not.toMatch(/Читайте/);
+		expect(html.querySelectorAll('.heading-anchor')).toHaveLength(0);
+		expect(encoded).not.toMatch(/data-pagefind-/);
+		expect(html.querySelectorAll('table th')).toHaveLength(WIDE_TABLE_POST.columns.length);
 	});
 });
 
