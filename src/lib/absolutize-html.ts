@@ -126,6 +126,35 @@ export function resolveImageMarkers(html: string): string {
 	});
 }
 
-/** The article HTML for a feed: image markers resolved and every URL absolute. */
+/** A heading's anchor link as the Markdown pipeline writes it (it holds one `<span>#</span>`). */
+const HEADING_ANCHOR =
+	/<a\s+class="heading-anchor"(?:\s+[^\s"'>/=]+(?:="[^"]*")?)*\s*>[\s\S]*?<\/a>/g;
+
+/** The wrapper around a heading and its anchor, once the anchor is gone. */
+const HEADING_WRAPPER = /<div class="heading heading--h[1-6]">(<(h[1-6])\b[^]*?<\/\2>)<\/div>/g;
+
+/** Attributes only the site's own pages use: Pagefind's `data-pagefind-*`. */
+const PAGE_ONLY_ATTRIBUTE = /^data-pagefind-/i;
+
+/**
+ * The article without what only its page on the site needs: heading anchor links (a feed reader
+ * would show a bare «#» after every heading), their wrappers, and `data-pagefind-*` attributes.
+ */
+export function withoutPageMarkup(html: string): string {
+	return html
+		.replace(HEADING_ANCHOR, '')
+		.replace(HEADING_WRAPPER, '$1')
+		.replace(START_TAG, (tag, name: string, attributes: string, close: string) => {
+			if (!/data-pagefind-/i.test(attributes)) return tag;
+			let kept = '';
+			ATTRIBUTE.lastIndex = 0;
+			for (let match = ATTRIBUTE.exec(attributes); match; match = ATTRIBUTE.exec(attributes)) {
+				if (!PAGE_ONLY_ATTRIBUTE.test(match[1] ?? '')) kept += match[0];
+			}
+			return `<${name}${kept}${close}`;
+		});
+}
+
+/** The article HTML for a feed: page-only markup removed, image markers resolved, URLs absolute. */
 export const feedHtml = (html: string, pageUrl: string): string =>
-	absolutizeHtml(resolveImageMarkers(html), pageUrl);
+	absolutizeHtml(resolveImageMarkers(withoutPageMarkup(html)), pageUrl);

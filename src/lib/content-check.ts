@@ -2,6 +2,7 @@ import { parseFrontmatterLines } from './frontmatter.ts';
 import { fieldPath } from './content-issues.ts';
 import { slugFromFileName } from './content-dir.ts';
 import { explainYamlError, fieldLine, splitPost } from './frontmatter-source.ts';
+import { RELATED_TITLE, isRelatedTitle } from './article-markup.ts';
 import { isScriptUrl } from './links.ts';
 import { PLACEHOLDER } from './new-post.ts';
 import { POST_FIELDS, postSchema, suggestField, type PostFrontmatter } from './post-schema.ts';
@@ -38,7 +39,9 @@ export type FindingCode =
 	| 'hero-not-https'
 	| 'reference-undefined'
 	| 'placeholder'
-	| 'image-missing';
+	| 'image-missing'
+	| 'body-h1'
+	| 'body-related';
 
 /** One problem in one post. */
 export interface Finding {
@@ -121,6 +124,9 @@ const EVENT_HANDLER = /<[a-z][^>]*?\s(on[a-z]+)\s*=/gi;
 const INLINE_STYLE = /<[a-z][^>]*?\sstyle\s*=/gi;
 const REF_DEFINITION = /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?/gm;
 const REF_USE = /(!?)\[([^\]\n]+)\](?:\[([^\]\n]*)\])?(?![(:[])/g;
+
+/** An ATX heading (`## Текст`): its level marks and its text. */
+const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 
 const normaliseLabel = (label: string): string => label.trim().replace(/\s+/g, ' ').toLowerCase();
 
@@ -214,6 +220,7 @@ function checkBody(file: string, body: string, bodyLine: number): FileFinding[] 
 			`в тексте «${match[0].slice(match[1]?.length ?? 0)}» выглядит как ссылка, но адрес для метки «${match[3] || match[2]}» не задан: на странице будут видны квадратные скобки. Напишите ссылку как [${match[2]}](https://…) или добавьте строку [${match[3] || match[2]}]: https://…`,
 		);
 	}
+	findings.push(...checkLegacyParts(file, text, bodyLine));
 	for (const [index, line] of body.split('\n').entries()) {
 		if (!line.includes(PLACEHOLDER)) continue;
 		findings.push({
@@ -225,6 +232,46 @@ function checkBody(file: string, body: string, bodyLine: number): FileFinding[] 
 				message: `в тексте осталась заготовка «${PLACEHOLDER}…»: напишите вместо неё свой текст`,
 			},
 		});
+	}
+	return findings;
+}
+
+/**
+ * What old-format posts carry in their body: a `# H1` (the page has its own h1, `headline`, and
+ * shows this one as a section heading) and a «Читайте также» section (the page builds that block
+ * from `related` and leaves the body's one out). `text` is the body with code blanked out.
+ */
+function checkLegacyParts(file: string, text: string, bodyLine: number): FileFinding[] {
+	const findings: FileFinding[] = [];
+	const lines = text.split('\n');
+	const first = lines.findIndex((line) => line.trim() !== '');
+	for (const [index, line] of lines.entries()) {
+		const heading = ATX_HEADING.exec(line);
+		if (!heading) continue;
+		const [, marks = '', title = ''] = heading;
+		const at = { file, line: bodyLine + index };
+		if (isRelatedTitle(title)) {
+			findings.push({
+				finding: {
+					severity: 'warning',
+					code: 'body-related',
+					...at,
+					message: `в тексте свой раздел «${RELATED_TITLE}»: на странице, в оглавлении и в RSS его нет — блок «${RELATED_TITLE}» сайт строит сам из поля related и общих тем. Перенесите адреса статей из списка в поле related (например, related: [servisnyy-podhod]) и удалите раздел из текста, или импортируйте исходный файл статьи командой npm run import -- <файл>: она сделает это сама`,
+				},
+			});
+		} else if (marks === '#') {
+			findings.push({
+				finding: {
+					severity: 'warning',
+					code: 'body-h1',
+					...at,
+					message:
+						index === first
+							? `текст начинается с заголовка «# ${title}»: заголовок статьи (h1) задают поля headline и title, а этот будет показан как подзаголовок раздела. Перенесите его в поле headline (headline: "${title.replace(/"/g, '\\"')}") и удалите строку, или импортируйте исходный файл статьи командой npm run import -- <файл>: она сделает это сама`
+							: `заголовок первого уровня «# ${title}» в тексте: у страницы один заголовок h1 (поле headline), этот будет показан как раздел. Напишите ## вместо #`,
+				},
+			});
+		}
 	}
 	return findings;
 }

@@ -1,4 +1,12 @@
 import { defineHastPlugin, type HastContent } from 'satteri';
+import {
+	PRINT_URL_CLASS,
+	TABLE_REGION_CLASS,
+	alignClass,
+	isRelatedTitle,
+	printsUrl,
+	tableLabel,
+} from '../lib/article-markup.ts';
 import { anchorLabel, createHeadingIds } from '../lib/heading-ids.ts';
 import { externalRel, isExternalUrl, isScriptUrl } from '../lib/links.ts';
 import { typeset } from '../lib/typography.ts';
@@ -24,6 +32,9 @@ export const safeLinks = defineHastPlugin({
 			}
 			if (isExternalUrl(href)) {
 				ctx.setProperty(node, 'rel', externalRel(node.properties?.['rel'] as string | string[]));
+				if (printsUrl(href, ctx.textContent(node))) {
+					ctx.setProperty(node, 'className', [...classesOf(node), PRINT_URL_CLASS]);
+				}
 			}
 		},
 	},
@@ -33,7 +44,7 @@ export const safeLinks = defineHastPlugin({
  * Drops what raw HTML might carry and the site's Content-Security-Policy blocks: <script>
  * elements, inline event handlers (onclick=…) and inline styles (style=…, blocked by
  * style-src 'self'; the content check warns the editor). The page then holds nothing the
- * browser would refuse.
+ * browser would refuse. A table cell's text-align (how GFM writes `---:`) becomes a class.
  */
 export const stripBlockedMarkup = defineHastPlugin({
 	name: 'butlerspb-strip-blocked-markup',
@@ -46,12 +57,25 @@ export const stripBlockedMarkup = defineHastPlugin({
 				if (parent && index !== undefined) ctx.removeChildAt(parent, index);
 				return;
 			}
+			const style = node.properties?.['style'];
+			const align =
+				(node.tagName === 'td' || node.tagName === 'th') && typeof style === 'string'
+					? alignClass(style)
+					: undefined;
+			if (align) ctx.setProperty(node, 'className', [...classesOf(node), align]);
 			for (const key of Object.keys(node.properties ?? {})) {
 				if (/^on/i.test(key) || key === 'style') ctx.setProperty(node, key, undefined);
 			}
 		},
 	},
 });
+
+/** The classes an element already has. */
+function classesOf(node: { properties?: Record<string, unknown> | undefined }): string[] {
+	const value = node.properties?.['className'];
+	if (Array.isArray(value)) return value.map(String);
+	return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
+}
 
 type HastContext = Parameters<NonNullable<Parameters<typeof defineHastPlugin>[0]['text']>>[1];
 type HastParent = NonNullable<ReturnType<HastContext['parent']>>;
@@ -135,3 +159,97 @@ export const headingAnchors = () => {
 		},
 	});
 };
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+const rank = (tagName: string): number => HEADINGS.indexOf(tagName) + 1;
+
+/**
+ * What old-format posts keep in their body and the page already has, handled so that a page has
+ * one h1 and one «Читайте также» block whatever the Markdown says (the content check warns the
+ * editor about both, with the line):
+ * - a body `# H1` renders as an h2: the article layout writes the page's only h1 (`headline`);
+ * - a body «Читайте также» section (its heading and everything up to the next heading of the same
+ *   or a higher level, with a thematic break just before it) is left out of the page, and so of
+ *   the table of contents, the search index and the feed: the layout's own block, built from
+ *   `related` and shared tags, is the one list of related posts.
+ * It runs before the heading anchors, so a demoted h1 gets an id and an anchor like any h2.
+ */
+export const legacyBodyParts = defineHastPlugin({
+	name: 'butlerspb-legacy-body-parts',
+	element: {
+		filter: HEADINGS,
+		visit(node, ctx) {
+			if (isRelatedTitle(ctx.textContent(node))) {
+				const parent = ctx.parent(node);
+				const index = ctx.indexOf(node);
+				if (!parent || index === undefined) return undefined;
+				const siblings = parent.children;
+				let end = index + 1;
+				while (end < siblings.length) {
+					const sibling = siblings[end];
+					if (sibling?.type === 'element' && rank(sibling.tagName) > 0) {
+						if (rank(sibling.tagName) <= rank(node.tagName)) break;
+					}
+					end++;
+				}
+				let start = index;
+				for (let i = index - 1; i >= 0; i--) {
+					const sibling = siblings[i];
+					if (sibling?.type === 'text' && sibling.value.trim() === '') continue;
+					if (sibling?.type === 'element' && sibling.tagName === 'hr') start = i;
+					break;
+				}
+				for (let i = end - 1; i >= start; i--) ctx.removeChildAt(parent, i);
+				return undefined;
+			}
+			if (node.tagName !== 'h1') return undefined;
+			return { ...node, tagName: 'h2' };
+		},
+	},
+});
+
+/**
+ * Puts every table in a focusable, named scroll region (`div.table-scroll`, role="region",
+ * tabindex="0"), so a keyboard can scroll a table wider than the page: its name is the table's
+ * caption, else the text of the heading before it. global.css draws the shadows that show there
+ * is more to the side, and prints the table at full width.
+ */
+export const tableRegions = defineHastPlugin({
+	name: 'butlerspb-table-regions',
+	element: {
+		filter: ['table'],
+		visit(node, ctx) {
+			const parent = ctx.parent(node);
+			if (
+				parent?.type === 'element' &&
+				parent.tagName === 'div' &&
+				Array.isArray(parent.properties?.['className']) &&
+				parent.properties['className'].includes(TABLE_REGION_CLASS)
+			)
+				return;
+			const caption = node.children.find(
+				(child) => child.type === 'element' && child.tagName === 'caption',
+			);
+			let heading: string | undefined;
+			const index = ctx.indexOf(node);
+			if (parent && index !== undefined) {
+				for (let i = index - 1; i >= 0 && heading === undefined; i--) {
+					const sibling = parent.children[i];
+					if (sibling?.type === 'element' && rank(sibling.tagName) > 0)
+						heading = ctx.textContent(sibling);
+				}
+			}
+			ctx.wrapNode(node, {
+				type: 'element',
+				tagName: 'div',
+				properties: {
+					className: [TABLE_REGION_CLASS],
+					role: 'region',
+					tabIndex: 0,
+					ariaLabel: tableLabel(caption ? ctx.textContent(caption) : undefined, heading),
+				},
+				children: [],
+			});
+		},
+	},
+});

@@ -1,5 +1,12 @@
 import { satteri } from '@astrojs/markdown-satteri';
-import { headingAnchors, russianTypography, safeLinks, stripBlockedMarkup } from './plugins.ts';
+import {
+	headingAnchors,
+	legacyBodyParts,
+	russianTypography,
+	safeLinks,
+	stripBlockedMarkup,
+	tableRegions,
+} from './plugins.ts';
 
 /**
  * The Markdown processor of the site, shared by astro.config.ts (posts Astro renders) and
@@ -10,7 +17,15 @@ import { headingAnchors, russianTypography, safeLinks, stripBlockedMarkup } from
 export const markdownProcessor = satteri({
 	// Raw HTML in posts becomes real elements, so links in it get rel="noopener" too.
 	features: { rawHtml: true, smartPunctuation: { quotes: false } },
-	hastPlugins: [stripBlockedMarkup, safeLinks, headingAnchors, russianTypography],
+	// Order matters: the table regions take their names from headings before they get anchors.
+	hastPlugins: [
+		stripBlockedMarkup,
+		safeLinks,
+		legacyBodyParts,
+		tableRegions,
+		headingAnchors,
+		russianTypography,
+	],
 });
 
 /**

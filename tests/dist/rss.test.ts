@@ -89,6 +89,22 @@ describe('/rss.xml', () => {
 		}
 	});
 
+	test('content:encoded holds the article only: no heading anchors, no Pagefind attributes', async () => {
+		let anchorsOnPages = 0;
+		for (const item of channel.item) {
+			const encoded = item['content:encoded'];
+			const html = parse(encoded);
+			expect(html.querySelectorAll('.heading-anchor, .heading')).toHaveLength(0);
+			expect(html.querySelectorAll('a').map((a) => a.text.trim())).not.toContain('#');
+			expect(encoded).not.toMatch(/data-pagefind-/i);
+			// The same article's page has both, so the feed really removes them.
+			const page = await readPage(new URL(item.link).pathname);
+			anchorsOnPages += page.querySelectorAll('.prose .heading-anchor').length;
+			expect(page.toString()).toMatch(/data-pagefind-/);
+		}
+		expect(anchorsOnPages).toBeGreaterThan(0);
+	});
+
 	test('each item with a hero image carries it as media:content', () => {
 		for (const [index, item] of channel.item.entries()) {
 			if (!posts[index]!.data.heroImage) continue;

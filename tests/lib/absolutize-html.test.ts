@@ -5,6 +5,7 @@ import {
 	absolutizeUrl,
 	decodeAttribute,
 	feedHtml,
+	withoutPageMarkup,
 	resolveImageMarkers,
 } from '../../src/lib/absolutize-html.ts';
 
@@ -127,5 +128,27 @@ describe('resolveImageMarkers', () => {
 		).toBe(
 			'<a href="https://butlerspb-blog.netlify.app/x/"><img src="https://e.org/a.png" alt=""></a>',
 		);
+	});
+});
+
+describe('withoutPageMarkup', () => {
+	test('drops heading anchors and their wrappers, keeps the headings', () => {
+		const html =
+			'<div class="heading heading--h2"><h2 id="a">Цены &gt; 5</h2><a class="heading-anchor" href="#a" aria-label="Ссылка на раздел «Цены > 5»" data-pagefind-ignore=""><span aria-hidden="true">#</span></a></div>\n<p>Текст <a href="#a">ссылка</a></p>';
+		expect(withoutPageMarkup(html)).toBe(
+			'<h2 id="a">Цены &gt; 5</h2>\n<p>Текст <a href="#a">ссылка</a></p>',
+		);
+	});
+
+	test('drops data-pagefind-* attributes and keeps the others', () => {
+		expect(
+			withoutPageMarkup(
+				'<div class="x" data-pagefind-ignore data-pagefind-meta="a:b" id="y">z</div>',
+			),
+		).toBe('<div class="x" id="y">z</div>');
+	});
+
+	test('feedHtml does it too', () => {
+		expect(feedHtml('<p data-pagefind-body>x</p>', PAGE)).toBe('<p>x</p>');
 	});
 });

@@ -256,6 +256,61 @@ describe('checkPosts', () => {
 	});
 });
 
+describe('old-format body parts', () => {
+	test('a leading # H1 is a warning on its line that says to move it into headline or import', () => {
+		const { findings } = checkPosts([post('a.md', '# Старый заголовок\n\nТекст.')]);
+		expect(codes(findings)).toEqual([
+			{ code: 'body-h1', severity: 'warning', line: 7, field: undefined },
+		]);
+		expect(findings[0]?.message).toMatch(/headline: "Старый заголовок"/);
+		expect(findings[0]?.message).toMatch(/npm run import/);
+	});
+
+	test('an # H1 further down is a warning that says to write ##', () => {
+		const { findings } = checkPosts([post('a.md', 'Вступление.\n\n# Раздел\n\nТекст.')]);
+		expect(codes(findings)).toEqual([
+			{ code: 'body-h1', severity: 'warning', line: 9, field: undefined },
+		]);
+		expect(findings[0]?.message).toMatch(/Напишите ## вместо #/);
+	});
+
+	test.each([
+		['## Читайте также', 11],
+		['### Читайте также:', 11],
+		['## читайте   также ##', 11],
+	])(
+		'a body «%s» section is a warning on its line that says to move it into related',
+		(heading, line) => {
+			const body = `Вступление.\n\n---\n\n${heading}\n\n- [Статья](/blog/a/)`;
+			const { findings } = checkPosts([post('a.md', body)]);
+			expect(codes(findings)).toEqual([
+				{ code: 'body-related', severity: 'warning', line, field: undefined },
+			]);
+			expect(findings[0]?.message).toMatch(/поле related/);
+			expect(findings[0]?.message).toMatch(/npm run import/);
+		},
+	);
+
+	test('both at once, as a copied legacy post has them', () => {
+		const body =
+			'# Заголовок\n\nТекст.\n\n## Раздел\n\nЕщё.\n\n## Читайте также\n\n- [A](/blog/a/)';
+		const { findings } = checkPosts([post('a.md', body), post('a/a.md')]);
+		expect(findings.filter((f) => f.file === 'a.md').map((f) => [f.code, f.line])).toEqual([
+			['body-h1', 7],
+			['body-related', 15],
+		]);
+	});
+
+	test.each([
+		['a ## heading', '## Раздел\n\nТекст.'],
+		['a # line in a code block', '```sh\n# комментарий\n```'],
+		['a hashtag with no space', '#петербург'],
+		['«Читайте также» in a sentence', 'Читайте также наш прошлый текст.'],
+	])('%s is not reported', (_, body) => {
+		expect(checkPosts([post('a.md', body)]).findings).toEqual([]);
+	});
+});
+
 describe('reporting', () => {
 	const warning: Finding = {
 		severity: 'warning',

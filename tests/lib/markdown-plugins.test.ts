@@ -2,6 +2,17 @@ import { markdownToHtml } from 'satteri';
 import { expect, test } from 'vitest';
 import { parse } from 'node-html-parser';
 import { russianTypography, safeLinks, stripBlockedMarkup } from '../../src/markdown/plugins.ts';
+import { markdownProcessor, SYNTAX_HIGHLIGHT } from '../../src/markdown/processor.ts';
+
+/** Renders Markdown with the site's whole processor, as pages are rendered. */
+async function renderAll(markdown: string) {
+	const renderer = await markdownProcessor.createRenderer({
+		image: {},
+		syntaxHighlight: SYNTAX_HIGHLIGHT,
+	});
+	const { code, metadata } = await renderer.render(markdown);
+	return { page: parse(code), headings: metadata.headings };
+}
 
 /** Renders Markdown with the same Sätteri options as astro.config.ts. */
 function render(markdown: string) {
@@ -79,4 +90,70 @@ test('sets Russian quotes in text, never in code', () => {
 	expect(page.querySelector('p')?.text).toContain('«Дворецкий»');
 	expect(page.querySelector('p code')?.text).toBe('"код"');
 	expect(page.querySelector('pre')?.text).toContain('"блок"');
+});
+
+test('GFM column alignment becomes classes, never a style attribute', () => {
+	const page = render(
+		'| Услуга | Цена | Срок |\n| :--- | ---: | :---: |\n| Уборка | 3 500 | 1 день |',
+	);
+	expect(page.querySelectorAll('[style]')).toHaveLength(0);
+	expect(page.querySelectorAll('th').map((th) => th.getAttribute('class'))).toEqual([
+		'align-left',
+		'align-right',
+		'align-center',
+	]);
+	expect(page.querySelectorAll('td').map((td) => td.getAttribute('class'))).toEqual([
+		'align-left',
+		'align-right',
+		'align-center',
+	]);
+});
+
+test('external links whose text is not their URL are marked to print it', () => {
+	const page = render('[прайс](https://example.com/p) и <https://example.org/x>, [наш](/blog/a/)');
+	expect(page.querySelectorAll('a').map((a) => a.getAttribute('class'))).toEqual([
+		'print-url',
+		undefined,
+		undefined,
+	]);
+});
+
+test('a table is a focusable region named by its caption or the heading before it', async () => {
+	const { page } = await renderAll(
+		'## Стоимость услуг\n\nТекст.\n\n| a | b |\n| - | -: |\n| 1 | 2 |\n\n' +
+			'<table><caption>Сроки</caption><tr><td>x</td></tr></table>',
+	);
+	const regions = page.querySelectorAll('div.table-scroll');
+	expect(
+		regions.map((region) => ({
+			role: region.getAttribute('role'),
+			tabindex: region.getAttribute('tabindex'),
+			label: region.getAttribute('aria-label'),
+			table: region.firstChild?.rawTagName,
+		})),
+	).toEqual([
+		{ role: 'region', tabindex: '0', label: 'Стоимость услуг', table: 'table' },
+		{ role: 'region', tabindex: '0', label: 'Сроки', table: 'table' },
+	]);
+});
+
+test('a body # H1 renders as an h2, with an anchor and in the headings', async () => {
+	const { page, headings } = await renderAll('# Старый заголовок\n\nТекст.\n\n## Раздел');
+	expect(page.querySelectorAll('h1')).toHaveLength(0);
+	expect(page.querySelectorAll('h2').map((h) => h.text)).toEqual(['Старый заголовок', 'Раздел']);
+	expect(page.querySelectorAll('.heading-anchor')).toHaveLength(2);
+	expect(headings.map((h) => [h.depth, h.text])).toEqual([
+		[2, 'Старый заголовок'],
+		[2, 'Раздел'],
+	]);
+});
+
+test('a body «Читайте также» section is left out, with its list and the rule before it', async () => {
+	const { page, headings } = await renderAll(
+		'Текст.\n\n## Раздел\n\nЕщё.\n\n---\n\n## Читайте также:\n\n- [A](/blog/a/)\n- [B](/blog/b/)\n\nПодпись.\n\n## После\n\nКонец.',
+	);
+	expect(page.text).not.toMatch(/Читайте|Подпись/);
+	expect(page.querySelectorAll('hr, ul, a[href^="/blog/"]')).toHaveLength(0);
+	expect(headings.map((h) => h.text)).toEqual(['Раздел', 'После']);
+	expect(page.querySelectorAll('p').map((p) => p.text)).toEqual(['Текст.', 'Ещё.', 'Конец.']);
 });

@@ -2,13 +2,17 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /*
- * A generated blog big enough for the reader features: 25 public posts (three listing pages), a
- * tag with more than one page, a long post with sections, explicit related posts, a draft, and
- * exactly one post that mentions «доверие» — only in other word forms — for the search test.
+ * A generated blog big enough for the reader features: 26 public posts (three listing pages), a
+ * tag with more than one page, a long post with sections, explicit related posts, a draft,
+ * exactly one post that mentions «доверие» — only in other word forms — for the search test,
+ * and a post copied in the old format with a wide table, a code block and a long bare URL.
  */
 
+/** Ordinary posts (post-01 …), besides the named ones below. */
+const ORDINARY_POST_COUNT = 23;
+
 /** Number of public posts in the corpus. */
-export const FIXTURE_POST_COUNT = 25;
+export const FIXTURE_POST_COUNT = ORDINARY_POST_COUNT + 3;
 
 /** "Now" for fixture builds, after every post's date. */
 export const FIXTURE_NOW = '2025-12-01T12:00:00Z';
@@ -31,6 +35,24 @@ export const LONG_POST = {
 
 /** A tag that has more than one page of posts. */
 export const BIG_TAG = { name: 'Петербург', slug: 'peterburg' };
+
+/**
+ * A post as the old blog wrote it, copied in without `npm run import`: a body `# H1` and a
+ * body «Читайте также» list, plus a 7-column table (the price column right-aligned) under a
+ * heading, an external link, a long bare URL and a code block.
+ */
+export const WIDE_TABLE_POST = {
+	slug: 'tarify-i-sroki',
+	headline: 'Тарифы и сроки работ',
+	bodyH1: 'Тарифы и сроки (старый заголовок)',
+	tableHeading: 'Стоимость и сроки по районам',
+	columns: ['Услуга', 'Район', 'Исполнитель', 'Срок', 'Гарантия', 'Примечание', 'Цена, ₽'],
+	priceColumn: 6,
+	externalLink: { text: 'прайс-лист партнёров', href: 'https://example.com/partners/price-list' },
+	longUrl:
+		'https://example.com/concierge/services/renovation/petrogradsky-district/plumbing-and-electrical-works/price-list-2025-final-version.pdf',
+	bodyRelated: ['post-01', 'post-02'],
+};
 
 /** The draft: never listed, never searchable. */
 export const DRAFT_POST = { slug: 'chernovik-o-planah', headline: 'Черновик о планах' };
@@ -59,7 +81,7 @@ export async function writeFixtureCorpus(dir: string): Promise<string> {
 	await mkdir(dir, { recursive: true });
 	const files: [string, string][] = [];
 	// post-01 … post-23: ordinary posts; every other one is tagged «Петербург».
-	for (let i = 1; i <= FIXTURE_POST_COUNT - 2; i++) {
+	for (let i = 1; i <= ORDINARY_POST_COUNT; i++) {
 		const id = String(i).padStart(2, '0');
 		const topic = TOPICS[i % TOPICS.length]!;
 		const keywords = [topic, ...(i % 2 === 0 || i <= 3 ? [BIG_TAG.name] : [])];
@@ -119,6 +141,58 @@ export async function writeFixtureCorpus(dir: string): Promise<string> {
 						`### Пример ${n + 1}\n\n${filler(300 + n)}\n`,
 				)
 				.join('\n'),
+	]);
+	const wide = WIDE_TABLE_POST;
+	const rows = [
+		[
+			'Сантехника',
+			'Петроградский',
+			'Сантехник-универсал',
+			'1–2 дня',
+			'Двенадцать месяцев',
+			'Материалы отдельно',
+			'3 500',
+		],
+		[
+			'Электрика',
+			'Василеостровский',
+			'Электромонтажник',
+			'2–3 дня',
+			'Двенадцать месяцев',
+			'С выездом на объект',
+			'12 800',
+		],
+		[
+			'Генеральная уборка',
+			'Адмиралтейский',
+			'Клининговая бригада',
+			'Один день',
+			'Переделка бесплатно',
+			'Химия включена',
+			'950',
+		],
+	];
+	files.push([
+		`${wide.slug}.md`,
+		frontmatter({
+			title: wide.headline,
+			description: 'Сколько стоят и сколько длятся работы в разных районах города.',
+			keywords: 'тарифы, ремонт',
+			pubDate: new Date(Date.UTC(2025, 3, 2, 9, 0, 0)).toISOString(),
+			heroImage: `${HERO}&sig=wide`,
+		}) +
+			`\n# ${wide.bodyH1}\n\n${filler(400)}\n\n` +
+			`## ${wide.tableHeading}\n\nЦены указаны за типовой заказ.\n\n` +
+			`| ${wide.columns.join(' | ')} |\n` +
+			`| ${wide.columns.map((_, i) => (i === wide.priceColumn ? '---:' : '---')).join(' | ')} |\n` +
+			rows.map((row) => `| ${row.join(' | ')} |\n`).join('') +
+			`\nПодробности — в [${wide.externalLink.text}](${wide.externalLink.href}) и по адресу ` +
+			`${wide.longUrl}\n\n` +
+			`## Как мы считаем срок\n\n${filler(401)}\n\n` +
+			'```ts\nconst days = Math.ceil(hours / 8) + (needsParts ? 2 : 0); // запас на доставку материалов и согласование с управляющей компанией\n```\n\n' +
+			`## Что входит в цену\n\n${filler(402)}\n\n` +
+			`---\n\n## Читайте также\n\n` +
+			wide.bodyRelated.map((slug) => `- [Статья ${slug}](/blog/${slug}/)\n`).join(''),
 	]);
 	files.push([
 		`${DRAFT_POST.slug}.md`,
