@@ -122,7 +122,9 @@ describe('tags', () => {
 		const first = await cardLinks(page);
 		expect(first).toHaveLength(10);
 		await page.locator('.pagination a[rel="next"]').click();
-		await page.waitForURL(`**/tags/${BIG_TAG.slug}/2/`);
+		await page.waitForURL(`**/tags/${BIG_TAG.slug}/page/2/`);
+		expect(await page.locator('h1').textContent()).toBe(`Тема «${BIG_TAG.name}» — страница 2`);
+		expect(await page.title()).toMatch(new RegExp(`^Тема «${BIG_TAG.name}», страница 2`));
 		const second = await cardLinks(page);
 		expect(second).toHaveLength(5);
 		expect([...first, ...second]).not.toContain(`/blog/${DRAFT_POST.slug}/`);

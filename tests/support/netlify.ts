@@ -12,6 +12,9 @@ const NetlifyConfig = z.object({
 		environment: z.record(z.string(), z.string()),
 	}),
 	headers: z.array(z.object({ for: z.string(), values: z.record(z.string(), z.string()) })),
+	redirects: z
+		.array(z.object({ from: z.string(), to: z.string(), status: z.number(), force: z.boolean() }))
+		.default([]),
 });
 
 /** netlify.toml as Netlify resolves it. */
