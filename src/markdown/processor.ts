@@ -1,5 +1,11 @@
 import { satteri } from '@astrojs/markdown-satteri';
-import { headingAnchors, russianTypography, safeLinks, stripBlockedMarkup } from './plugins.ts';
+import {
+	headingAnchors,
+	responsiveImages,
+	russianTypography,
+	safeLinks,
+	stripBlockedMarkup,
+} from './plugins.ts';
 
 /**
  * The Markdown processor of the site, shared by astro.config.ts (posts Astro renders) and
@@ -10,7 +16,7 @@ import { headingAnchors, russianTypography, safeLinks, stripBlockedMarkup } from
 export const markdownProcessor = satteri({
 	// Raw HTML in posts becomes real elements, so links in it get rel="noopener" too.
 	features: { rawHtml: true, smartPunctuation: { quotes: false } },
-	hastPlugins: [stripBlockedMarkup, safeLinks, headingAnchors, russianTypography],
+	hastPlugins: [stripBlockedMarkup, safeLinks, responsiveImages, headingAnchors, russianTypography],
 });
 
 /**
