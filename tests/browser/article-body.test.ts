@@ -81,23 +81,38 @@ describe('in the browser', () => {
 		await server?.close();
 	});
 
+	/** The post, open, with the text's images held back until `release()`. */
+	interface OpenPost {
+		page: Page;
+		release: () => void;
+		/** URLs the page requested, in order. */
+		requested: string[];
+	}
+
 	/**
 	 * Opens the post with Unsplash answered as Unsplash answers: a picture of exactly the w×h
-	 * the URL asks for (fit=crop). Layout shifts are recorded from the first paint.
+	 * the URL asks for (fit=crop). The text's images (Unsplash and the local file) are held
+	 * back until `release()`, so their boxes can be measured before any of them arrives; layout
+	 * shifts are recorded from the first paint. Returns once the stylesheet applies.
 	 */
-	async function openPost(
-		viewport: { width: number; height: number },
-		requested: string[] = [],
-	): Promise<Page> {
+	async function openPost(viewport: { width: number; height: number }): Promise<OpenPost> {
 		const { page } = await openPage(browser, server.url, { viewport, deviceScaleFactor: 1 });
+		const requested: string[] = [];
 		page.on('request', (request) => requested.push(request.url()));
+		let release = (): void => undefined;
+		const released = new Promise<void>((resolve) => (release = resolve));
 		await page.route('https://images.unsplash.com/**', async (route) => {
+			await released;
 			const params = new URL(route.request().url()).searchParams;
 			const [w, h] = [params.get('w'), params.get('h')];
 			await route.fulfill({
 				contentType: 'image/svg+xml',
 				body: `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="${w}" height="${h}" fill="#8a9"/></svg>`,
 			});
+		});
+		await page.route('**/_astro/ofis.*', async (route) => {
+			await released;
+			await route.continue();
 		});
 		await page.addInitScript(() => {
 			const shifts: number[] = [];
@@ -111,8 +126,13 @@ describe('in the browser', () => {
 				}
 			}).observe({ type: 'layout-shift', buffered: true });
 		});
-		await page.goto(server.url + PATH);
-		return page;
+		await page.goto(server.url + PATH, { waitUntil: 'domcontentloaded' });
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(
+				(link) => link.sheet !== null,
+			),
+		);
+		return { page, release, requested };
 	}
 
 	/** Boxes of the text's images, as laid out now. */
@@ -124,7 +144,7 @@ describe('in the browser', () => {
 					width,
 					height,
 					top: top + window.scrollY,
-					loaded: (img as HTMLImageElement).complete,
+					loaded: (img as HTMLImageElement).naturalWidth > 0,
 				};
 			}),
 		);
@@ -145,17 +165,13 @@ describe('in the browser', () => {
 	])(
 		'on a %s, the images are below the fold, load lazily and shift nothing',
 		async (_, viewport) => {
-			const requested: string[] = [];
-			const page = await openPost(viewport, requested);
-			await page.waitForLoadState('load');
+			const { page, release, requested } = await openPost(viewport);
 			const before = await boxes(page);
-			// Below the fold, each box already at its final size. Lazy: Chromium fetches a lazy
-			// image once it is within 1,250 px of the screen, so the farther one, the local file
-			// (more than that below), is not fetched until the reader scrolls to it.
-			expect(before.every((box) => box.top > viewport.height)).toBe(true);
-			expect(before[1]!.top).toBeGreaterThan(viewport.height + 1250);
-			expect(requested.filter((url) => /\/ofis\./.test(url))).toEqual([]);
-			expect(before.every((box) => box.height > 100)).toBe(true);
+			const fetchedBeforeScroll = requested.filter((url) => /\/ofis\./.test(url));
+			// Each box has its final size before its image arrives: nothing moves as they load.
+			expect(before.map((box) => box.loaded)).toEqual([false, false]);
+			expect(before.map((box) => box.height > 100)).toEqual([true, true]);
+			release();
 			await loadAll(page);
 			const after = await boxes(page);
 			expect(after.map((box) => box.loaded)).toEqual([true, true]);
@@ -168,12 +184,19 @@ describe('in the browser', () => {
 				(window as unknown as { shifts: number[] }).shifts.reduce((sum, value) => sum + value, 0),
 			);
 			expect(cls).toBeLessThan(0.01);
+			// Below the fold and lazy: Chromium fetches a lazy image once it is within 1,250 px of
+			// the screen, so the farther one, the local file (more than that below), was not
+			// fetched until the reader scrolled to it.
+			expect(before.every((box) => box.top > viewport.height)).toBe(true);
+			expect(before[1]!.top).toBeGreaterThan(viewport.height + 1250);
+			expect(fetchedBeforeScroll).toEqual([]);
 			await page.context().close();
 		},
 	);
 
 	test('a phone picks small candidates from the srcset, not the original', async () => {
-		const page = await openPost({ width: 390, height: 844 });
+		const { page, release } = await openPost({ width: 390, height: 844 });
+		release();
 		await loadAll(page);
 		const chosen = await page.locator('.prose img').evaluateAll((imgs) =>
 			imgs.map((el) => {
