@@ -91,7 +91,7 @@ describe('one pagination URL pattern', () => {
 	test('the sitemap lists tag page 2 at its URL, and nothing at the old ones', async () => {
 		const parser = new XMLParser({ isArray: (name) => name === 'url' || name === 'sitemap' });
 		const read = async (file: string) =>
-			parser.parse(await readFile(join(dist(), file), 'utf8')) as Record<string, never>;
+			parser.parse(await readFile(join(dist(), file), 'utf8')) as Record<string, unknown>;
 		const index = (await read('sitemap-index.xml'))['sitemapindex'] as {
 			sitemap: { loc: string }[];
 		};

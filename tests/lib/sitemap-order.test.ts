@@ -55,12 +55,20 @@ describe('withPagesInSitemapOrder', () => {
 		const wrapped = withPagesInSitemapOrder(inner);
 		expect(wrapped.name).toBe('@astrojs/sitemap');
 		const dir = new URL('file:///out/');
-		const pages = [{ pathname: 'tags/b/page/10/' }, { pathname: 'tags/b/page/2/' }, { pathname: '' }];
+		const pages = [
+			{ pathname: 'tags/b/page/10/' },
+			{ pathname: 'tags/b/page/2/' },
+			{ pathname: '' },
+		];
 		const params = { pages, dir } as unknown as Parameters<
 			NonNullable<AstroIntegration['hooks']['astro:build:done']>
 		>[0];
 		await wrapped.hooks['astro:build:done']?.(params);
-		expect(seen?.pages.map((page) => page.pathname)).toEqual(['', 'tags/b/page/2/', 'tags/b/page/10/']);
+		expect(seen?.pages.map((page) => page.pathname)).toEqual([
+			'',
+			'tags/b/page/2/',
+			'tags/b/page/10/',
+		]);
 		expect(seen?.dir).toBe(dir);
 		expect(pages[0]?.pathname).toBe('tags/b/page/10/');
 	});
