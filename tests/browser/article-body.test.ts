@@ -27,6 +27,8 @@ describe('the built HTML', () => {
 			expect(Number(attrs['width']), attrs['src']).toBeGreaterThan(0);
 			expect(Number(attrs['height']), attrs['src']).toBeGreaterThan(0);
 			expect(attrs).toMatchObject({ loading: 'lazy', decoding: 'async' });
+			// No inline style: the site's CSP (style-src 'self') would block it.
+			expect(attrs['style'], attrs['src']).toBeUndefined();
 			expect(attrs['sizes']).toMatch(/\b640px\b/);
 			expect(attrs['srcset']?.split(', ').length, attrs['src']).toBeGreaterThan(2);
 		}
