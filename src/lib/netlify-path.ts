@@ -66,3 +66,35 @@ export function overlappingHeaders(rules: readonly PathHeaders[], path: string):
 	}
 	return [...seen].filter(([, count]) => count > 1).map(([name]) => name);
 }
+
+/** A redirect rule as Netlify reads it (the parts the site uses). */
+export interface PathRedirect {
+	from: string;
+	to: string;
+	status?: number | undefined;
+	force?: boolean | undefined;
+}
+
+/**
+ * Where Netlify sends a request for `path` that no file answers: the first rule whose `from`
+ * matches, with its `:name` placeholders (and `:splat` for a trailing `*`) filled into `to`.
+ * Matching is the header rules' (one segment per placeholder, the trailing slash optional).
+ * `undefined` when no rule matches.
+ */
+export function redirectFor(
+	rules: readonly PathRedirect[],
+	path: string,
+): { to: string; status: number } | undefined {
+	for (const rule of rules) {
+		const names = rule.from
+			.split('/')
+			.filter((segment) => segment.startsWith(':') || segment === '*')
+			.map((segment) => (segment === '*' ? 'splat' : segment.slice(1)));
+		const match = forPatternToRegExp(rule.from).exec(path);
+		if (!match) continue;
+		const values = new Map(names.map((name, i) => [name, match[i + 1] ?? '']));
+		const to = rule.to.replace(/:([a-z]+)/gi, (whole, name: string) => values.get(name) ?? whole);
+		return { to, status: rule.status ?? 301 };
+	}
+	return undefined;
+}

@@ -1,3 +1,10 @@
+/**
+ * Labels of the links to newer and older content, the same on listing pages and under an
+ * article: everything runs newest first, so «← Новее» always points left and back in the list
+ * (rel="prev") and «Старше →» right and forward (rel="next").
+ */
+export const ADJACENT_LABELS = { newer: '← Новее', older: 'Старше →' } as const;
+
 /** Links of one page of a paginated list. */
 export interface PageLinks {
 	current: number;
@@ -27,3 +34,11 @@ export function pageLinks(
 		...(page < total ? { next: pathOf(page + 1) } : {}),
 	};
 }
+
+/** The h1 of page `page` of a list named `name`: «Тема «X» — страница 2». */
+export const pagedHeading = (name: string, page: number): string =>
+	page > 1 ? `${name} — страница ${page}` : name;
+
+/** The <title> of page `page` of a list named `name`: «Тема «X», страница 2». */
+export const pagedTitle = (name: string, page: number): string =>
+	page > 1 ? `${name}, страница ${page}` : name;

@@ -3,12 +3,19 @@ import { SITE } from '../site.ts';
 /** Path of an article page. The only place that knows the `/blog/` prefix. */
 export const postPath = (slug: string): string => `/blog/${slug}/`;
 
+/**
+ * Path of page `page` of a paginated list whose first page is at `base`: the first page is the
+ * base itself, later pages `<base>page/<n>/`. The listing and every tag page share this pattern.
+ */
+export const paginatedPath = (base: string, page: number): string =>
+	page > 1 ? `${base}page/${page}/` : base;
+
 /** Path of a tag page (page 1 when `page` is omitted). */
 export const tagPath = (tagSlug: string, page = 1): string =>
-	page > 1 ? `/tags/${tagSlug}/${page}/` : `/tags/${tagSlug}/`;
+	paginatedPath(`/tags/${tagSlug}/`, page);
 
 /** Path of a page of the main listing. */
-export const listingPath = (page: number): string => (page > 1 ? `/page/${page}/` : '/');
+export const listingPath = (page: number): string => paginatedPath('/', page);
 
 /** Turns a site path (or an absolute URL) into an absolute https URL on the production origin. */
 export function absoluteUrl(pathOrUrl: string, base: string = SITE.url): string {

@@ -8,6 +8,12 @@ import {
 	tableLabel,
 } from '../lib/article-markup.ts';
 import { anchorLabel, createHeadingIds } from '../lib/heading-ids.ts';
+import {
+	inlineLocalImageOptions,
+	inlineRemoteImage,
+	isLocalImagePath,
+	positiveSize,
+} from '../lib/images.ts';
 import { externalRel, isExternalUrl, isScriptUrl } from '../lib/links.ts';
 import { typeset } from '../lib/typography.ts';
 
@@ -76,6 +82,45 @@ function classesOf(node: { properties?: Record<string, unknown> | undefined }): 
 	if (Array.isArray(value)) return value.map(String);
 	return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
 }
+/** Class of an inline image whose shape is unknown: the stylesheet gives it a 3:2 box. */
+export const UNSIZED_IMAGE_CLASS = 'prose-image--unsized';
+
+/**
+ * Makes images in the text responsive, as hero images are (src/lib/images.ts decides the
+ * attributes): lazy, decoded off the main thread, with width and height so nothing shifts, and
+ * a srcset where one can be had without downloading the image. A local image is left to
+ * Astro's image pipeline, which runs after this plugin and takes the options set here.
+ */
+export const responsiveImages = defineHastPlugin({
+	name: 'butlerspb-responsive-images',
+	element: {
+		filter: ['img'],
+		visit(node, ctx) {
+			const src = node.properties?.['src'];
+			if (typeof src !== 'string' || src === '') return;
+			const declared = {
+				width: positiveSize(node.properties?.['width']),
+				height: positiveSize(node.properties?.['height']),
+			};
+			if (isLocalImagePath(src)) {
+				for (const [key, value] of Object.entries(inlineLocalImageOptions(declared))) {
+					ctx.setProperty(node, key, value);
+				}
+				return;
+			}
+			const { unsized, srcset, ...image } = inlineRemoteImage(src, declared);
+			for (const [key, value] of Object.entries(image)) ctx.setProperty(node, key, value);
+			if (srcset) ctx.setProperty(node, 'srcSet', srcset);
+			if (unsized) {
+				const classes = node.properties?.['className'];
+				ctx.setProperty(node, 'className', [
+					...(Array.isArray(classes) ? classes.map(String) : []),
+					UNSIZED_IMAGE_CLASS,
+				]);
+			}
+		},
+	},
+});
 
 type HastContext = Parameters<NonNullable<Parameters<typeof defineHastPlugin>[0]['text']>>[1];
 type HastParent = NonNullable<ReturnType<HastContext['parent']>>;

@@ -2,6 +2,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import {
 	headingAnchors,
 	legacyBodyParts,
+	responsiveImages,
 	russianTypography,
 	safeLinks,
 	stripBlockedMarkup,
@@ -23,6 +24,7 @@ export const markdownProcessor = satteri({
 		safeLinks,
 		legacyBodyParts,
 		tableRegions,
+		responsiveImages,
 		headingAnchors,
 		russianTypography,
 	],

@@ -114,7 +114,7 @@ describe('linkOrCopyTree', () => {
 });
 
 describe('linkFilesSync', () => {
-	const PAGES = ['blog/a/index.html', 'blog/b/index.html', 'tags/x/2/index.html', 'rss.xml'];
+	const PAGES = ['blog/a/index.html', 'blog/b/index.html', 'tags/x/page/2/index.html', 'rss.xml'];
 	let cache = '';
 	beforeAll(async () => {
 		cache = join(root, 'pages-cache');

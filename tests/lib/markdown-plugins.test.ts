@@ -1,7 +1,13 @@
 import { markdownToHtml } from 'satteri';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { parse } from 'node-html-parser';
-import { russianTypography, safeLinks, stripBlockedMarkup } from '../../src/markdown/plugins.ts';
+import {
+	UNSIZED_IMAGE_CLASS,
+	responsiveImages,
+	russianTypography,
+	safeLinks,
+	stripBlockedMarkup,
+} from '../../src/markdown/plugins.ts';
 import { markdownProcessor, SYNTAX_HIGHLIGHT } from '../../src/markdown/processor.ts';
 
 /** Renders Markdown with the site's whole processor, as pages are rendered. */
@@ -156,4 +162,53 @@ test('a body «Читайте также» section is left out, with its list an
 	expect(page.querySelectorAll('hr, ul, a[href^="/blog/"]')).toHaveLength(0);
 	expect(headings.map((h) => h.text)).toEqual(['Раздел', 'После']);
 	expect(page.querySelectorAll('p').map((p) => p.text)).toEqual(['Текст.', 'Ещё.', 'Конец.']);
+});
+
+describe('responsiveImages', () => {
+	const image = (markdown: string) => {
+		const { html } = markdownToHtml(markdown, {
+			features: { rawHtml: true },
+			hastPlugins: [responsiveImages],
+		});
+		const img = parse(html).querySelector('img');
+		return img ? img.attributes : undefined;
+	};
+
+	test('an Unsplash image gets lazy loading, its box and a srcset of resized copies', () => {
+		const attrs = image('![Гостиная](https://images.unsplash.com/photo-1?w=2070&q=80)');
+		expect(attrs).toMatchObject({
+			alt: 'Гостиная',
+			width: '640',
+			height: '427',
+			loading: 'lazy',
+			decoding: 'async',
+			sizes: '(min-width: 672px) 640px, calc(100vw - 2rem)',
+		});
+		expect(attrs?.['srcset']?.split(', ')).toHaveLength(6);
+		expect(attrs?.['src']).toContain('w=640');
+	});
+
+	test('another host without a size is marked unsized; with one, its size is kept', () => {
+		expect(image('![a](https://example.com/a.png)')).toMatchObject({
+			class: UNSIZED_IMAGE_CLASS,
+			width: '640',
+			height: '427',
+			loading: 'lazy',
+		});
+		const sized = image('<img src="https://example.com/a.png" width="300" height="150" alt="">');
+		expect(sized).toMatchObject({ width: '300', height: '150', loading: 'lazy' });
+		expect(sized?.['class']).toBeUndefined();
+	});
+
+	test('a local image is left to Astro’s pipeline, with the options it needs', () => {
+		// Without Astro's image marker after it, the options show as attributes.
+		expect(image('![План](./images/plan.png)')).toMatchObject({
+			src: './images/plan.png',
+			width: '640',
+			layout: 'constrained',
+			sizes: '(min-width: 672px) 640px, calc(100vw - 2rem)',
+			loading: 'lazy',
+			decoding: 'async',
+		});
+	});
 });

@@ -6,7 +6,8 @@ import {
 	extractGeneratedBlock,
 	generatedHeadersBlock,
 } from '../../src/lib/netlify-headers.ts';
-import { headersForPath, overlappingHeaders } from '../../src/lib/netlify-path.ts';
+import { headersForPath, overlappingHeaders, redirectFor } from '../../src/lib/netlify-path.ts';
+import { listingPath, tagPath } from '../../src/lib/urls.ts';
 import { ROOT } from '../support/build.ts';
 import { loadNetlifyConfig, type NetlifyConfig } from '../support/netlify.ts';
 
@@ -81,5 +82,30 @@ describe('[[headers]]', () => {
 	])('%s is served with Cache-Control: %s, set once', (path, cacheControl) => {
 		expect(headersForPath(config.headers, path)['Cache-Control']).toBe(cacheControl);
 		expect(overlappingHeaders(config.headers, path)).toEqual([]);
+	});
+});
+
+describe('[[redirects]]', () => {
+	test.each([
+		['/page/1/', listingPath(1)],
+		['/page/1', listingPath(1)],
+		['/page/', listingPath(1)],
+		['/tags/remont/page/1/', tagPath('remont')],
+		['/tags/remont/page/', tagPath('remont')],
+		// The tag pages' old URLs lead to the same page under the one pagination pattern.
+		['/tags/remont/2/', tagPath('remont', 2)],
+		['/tags/remont/14', tagPath('remont', 14)],
+	])('%s → %s, permanently', (from, to) => {
+		expect(redirectFor(config.redirects, from)).toEqual({ to, status: 301 });
+	});
+
+	test.each([['/'], ['/page/2/'], ['/tags/remont/'], [tagPath('remont', 2)], ['/blog/x/']])(
+		'%s is no redirect',
+		(path) => expect(redirectFor(config.redirects, path)).toBeUndefined(),
+	);
+
+	test('never forced: a page that exists is always served', () => {
+		expect(config.redirects.length).toBeGreaterThan(0);
+		for (const rule of config.redirects) expect(rule.force, rule.from).toBe(false);
 	});
 });

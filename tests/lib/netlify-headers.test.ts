@@ -20,7 +20,7 @@ const PATHS: [path: string, cacheControl: string | undefined][] = [
 	['/blog/servisnyy-podhod/', CACHE_REVALIDATE],
 	['/tags/', CACHE_REVALIDATE],
 	['/tags/servisnyy-podhod/', CACHE_REVALIDATE],
-	['/tags/servisnyy-podhod/2/', CACHE_REVALIDATE],
+	['/tags/servisnyy-podhod/page/2/', CACHE_REVALIDATE],
 	['/search/', CACHE_REVALIDATE],
 	['/404.html', CACHE_REVALIDATE],
 	['/rss.xml', CACHE_REVALIDATE],

@@ -5,6 +5,7 @@ import {
 	headersForPath,
 	matchesForPattern,
 	overlappingHeaders,
+	redirectFor,
 } from '../../src/lib/netlify-path.ts';
 
 const CASES: [pattern: string, path: string, matches: boolean][] = [
@@ -93,5 +94,29 @@ describe('overlappingHeaders', () => {
 		];
 		expect(overlappingHeaders(rules, '/pagefind/pagefind.js')).toEqual(['cache-control']);
 		expect(overlappingHeaders(rules, '/tags/')).toEqual([]);
+	});
+});
+
+describe('redirectFor', () => {
+	const rules = [
+		{ from: '/page/1/', to: '/', status: 301 },
+		{ from: '/tags/:tag/:page/', to: '/tags/:tag/page/:page/', status: 301 },
+		{ from: '/old/*', to: '/new/:splat', status: 302 },
+	];
+
+	test.each([
+		['/page/1/', { to: '/', status: 301 }],
+		['/page/1', { to: '/', status: 301 }],
+		['/tags/remont/2/', { to: '/tags/remont/page/2/', status: 301 }],
+		['/tags/remont/12', { to: '/tags/remont/page/12/', status: 301 }],
+		['/old/a/b', { to: '/new/a/b', status: 302 }],
+		['/tags/remont/', undefined],
+		['/tags/remont/page/2/', undefined],
+		['/page/2/', undefined],
+	])('%s → %j', (path, expected) => expect(redirectFor(rules, path)).toEqual(expected));
+
+	test('the first matching rule wins', () => {
+		const first = [{ from: '/tags/:tag/page/', to: '/tags/:tag/' }, ...rules];
+		expect(redirectFor(first, '/tags/remont/page/')).toEqual({ to: '/tags/remont/', status: 301 });
 	});
 });

@@ -55,14 +55,22 @@ describe('withPagesInSitemapOrder', () => {
 		const wrapped = withPagesInSitemapOrder(inner);
 		expect(wrapped.name).toBe('@astrojs/sitemap');
 		const dir = new URL('file:///out/');
-		const pages = [{ pathname: 'tags/b/10/' }, { pathname: 'tags/b/2/' }, { pathname: '' }];
+		const pages = [
+			{ pathname: 'tags/b/page/10/' },
+			{ pathname: 'tags/b/page/2/' },
+			{ pathname: '' },
+		];
 		const params = { pages, dir } as unknown as Parameters<
 			NonNullable<AstroIntegration['hooks']['astro:build:done']>
 		>[0];
 		await wrapped.hooks['astro:build:done']?.(params);
-		expect(seen?.pages.map((page) => page.pathname)).toEqual(['', 'tags/b/2/', 'tags/b/10/']);
+		expect(seen?.pages.map((page) => page.pathname)).toEqual([
+			'',
+			'tags/b/page/2/',
+			'tags/b/page/10/',
+		]);
 		expect(seen?.dir).toBe(dir);
-		expect(pages[0]?.pathname).toBe('tags/b/10/');
+		expect(pages[0]?.pathname).toBe('tags/b/page/10/');
 	});
 
 	it('returns an integration without a build:done hook as it is', () => {

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import {
 	absoluteUrl,
 	listingPath,
+	paginatedPath,
 	postPath,
 	slugFromPostUrl,
 	tagPath,
@@ -10,9 +11,27 @@ import {
 test('paths end with the trailing slash the site uses', () => {
 	expect(postPath('servisnyy-podhod')).toBe('/blog/servisnyy-podhod/');
 	expect(tagPath('butlerspb')).toBe('/tags/butlerspb/');
-	expect(tagPath('butlerspb', 2)).toBe('/tags/butlerspb/2/');
 	expect(listingPath(1)).toBe('/');
-	expect(listingPath(3)).toBe('/page/3/');
+});
+
+// The listing and tag pages paginate alike: page 1 is the list's own URL, page N is `page/N/`.
+test.each([
+	['/', 1, '/'],
+	['/', 2, '/page/2/'],
+	['/', 12, '/page/12/'],
+	['/tags/x/', 1, '/tags/x/'],
+	['/tags/x/', 3, '/tags/x/page/3/'],
+])('paginatedPath(%s, %d) → %s', (base, page, path) => {
+	expect(paginatedPath(base, page)).toBe(path);
+});
+
+test.each([
+	[1, '/tags/butlerspb/', '/'],
+	[2, '/tags/butlerspb/page/2/', '/page/2/'],
+	[10, '/tags/butlerspb/page/10/', '/page/10/'],
+])('page %d: tagPath → %s, listingPath → %s', (page, tag, listing) => {
+	expect(tagPath('butlerspb', page)).toBe(tag);
+	expect(listingPath(page)).toBe(listing);
 });
 
 test.each([

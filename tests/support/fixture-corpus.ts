@@ -1,11 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { drawSocialImage, encodePng } from '../../scripts/make-brand-images.ts';
 
 /*
  * A generated blog big enough for the reader features: 26 public posts (three listing pages), a
  * tag with more than one page, a long post with sections, explicit related posts, a draft,
  * exactly one post that mentions «доверие» — only in other word forms — for the search test,
- * and a post copied in the old format with a wide table, a code block and a long bare URL.
+ * a post copied in the old format with a wide table, a code block and a long bare URL, and a
+ * post with images in its text.
  */
 
 /** Ordinary posts (post-01 …), besides the named ones below. */
@@ -35,6 +37,21 @@ export const LONG_POST = {
 
 /** A tag that has more than one page of posts. */
 export const BIG_TAG = { name: 'Петербург', slug: 'peterburg' };
+
+/**
+ * An ordinary post whose text has two images, below the fold: an Unsplash photo (its URL asks
+ * for the 2070-px original) and a local file of LOCAL_IMAGE's size next to the post; and the
+ * typography cases a typographer fixes (a particle, a price, a duration).
+ */
+export const IMAGE_POST = {
+	slug: 'post-04',
+	unsplash: 'https://images.unsplash.com/photo-1502672260266-1c1ef2d93688?q=80&w=2070',
+	local: './images/ofis.png',
+	sentence: 'Работаете ли вы по выходным? Да: выезд стоит 3 500 ₽, мастер приезжает за 15 мин.',
+};
+
+/** The local image's file size in pixels (1.6:1, not the 3:2 Unsplash images are cut to). */
+export const LOCAL_IMAGE = { width: 1200, height: 750 };
 
 /**
  * A post as the old blog wrote it, copied in without `npm run import`: a body `# H1` and a
@@ -85,6 +102,12 @@ export async function writeFixtureCorpus(dir: string): Promise<string> {
 		const id = String(i).padStart(2, '0');
 		const topic = TOPICS[i % TOPICS.length]!;
 		const keywords = [topic, ...(i % 2 === 0 || i <= 3 ? [BIG_TAG.name] : [])];
+		const images =
+			`post-${id}` === IMAGE_POST.slug
+				? `\n${IMAGE_POST.sentence}\n\n${filler(i + 400)}\n\n${filler(i + 500)}\n\n` +
+					`![Гостиная после уборки](${IMAGE_POST.unsplash})\n\n${filler(i + 600)}\n\n` +
+					`![План офиса](${IMAGE_POST.local})\n\n${filler(i + 700)}\n`
+				: '';
 		files.push([
 			`post-${id}.md`,
 			frontmatter({
@@ -93,7 +116,7 @@ export async function writeFixtureCorpus(dir: string): Promise<string> {
 				keywords: keywords.join(', '),
 				pubDate: dateOf(i),
 				...(i % 5 === 0 ? {} : { heroImage: `${HERO}&sig=${id}` }),
-			}) + `\n${filler(i)}\n\n${filler(i + 100)}\n`,
+			}) + `\n${filler(i)}\n\n${filler(i + 100)}\n${images}`,
 		]);
 	}
 	files.push([
@@ -204,6 +227,9 @@ export async function writeFixtureCorpus(dir: string): Promise<string> {
 			draft: true,
 		}) + '\nЧерновик: доверие, доверия, доверии — эти слова поиск не должен найти здесь.\n',
 	]);
+	await mkdir(join(dir, 'images'), { recursive: true });
+	const png = encodePng(drawSocialImage(LOCAL_IMAGE.width, LOCAL_IMAGE.height));
+	await writeFile(join(dir, IMAGE_POST.local), png);
 	await Promise.all(files.map(([name, text]) => writeFile(join(dir, name), text)));
 	return dir;
 }

@@ -13,6 +13,9 @@ const NetlifyConfig = z.object({
 	}),
 	headers: z.array(z.object({ for: z.string(), values: z.record(z.string(), z.string()) })),
 	plugins: z.array(z.object({ package: z.string(), inputs: z.record(z.string(), z.unknown()) })),
+	redirects: z
+		.array(z.object({ from: z.string(), to: z.string(), status: z.number(), force: z.boolean() }))
+		.default([]),
 });
 
 /** netlify.toml as Netlify resolves it. */
