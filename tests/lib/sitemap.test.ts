@@ -78,7 +78,7 @@ describe('buildLastmodIndex', () => {
 			  "/tags/": "2025-06-20T00:00:00.000Z",
 			  "/tags/peterburg/": "2025-05-04T00:00:00.000Z",
 			  "/tags/servis/": "2025-05-05T00:00:00.000Z",
-			  "/tags/servis/2/": "2025-06-20T00:00:00.000Z",
+			  "/tags/servis/page/2/": "2025-06-20T00:00:00.000Z",
 			}
 		`);
 	});
@@ -97,7 +97,7 @@ describe('buildLastmodIndex', () => {
 			'/page/2/',
 			'/page/3/',
 			'/tags/peterburg/',
-			'/tags/peterburg/2/',
+			'/tags/peterburg/page/2/',
 		]);
 	});
 
