@@ -1,6 +1,6 @@
 import { parseFrontmatterLines } from './frontmatter.ts';
 import { fieldPath } from './content-issues.ts';
-import { slugFromFileName } from './content-dir.ts';
+import { describeSkippedFile, slugFromFileName } from './content-dir.ts';
 import { explainYamlError, fieldLine, splitPost } from './frontmatter-source.ts';
 import { isScriptUrl } from './links.ts';
 import { PLACEHOLDER } from './new-post.ts';
@@ -38,7 +38,8 @@ export type FindingCode =
 	| 'hero-not-https'
 	| 'reference-undefined'
 	| 'placeholder'
-	| 'image-missing';
+	| 'image-missing'
+	| 'file-skipped';
 
 /** One problem in one post. */
 export interface Finding {
@@ -481,6 +482,13 @@ export function checkPosts(
 	);
 	return { findings, posts };
 }
+
+/** Findings for the files of the content folder the build does not publish (`_x.md`, `x.MDX`, notes). */
+export const skippedFileFindings = (files: readonly string[]): Finding[] =>
+	files.flatMap((file) => {
+		const skipped = describeSkippedFile(file);
+		return skipped ? [{ ...skipped, code: 'file-skipped', file } satisfies Finding] : [];
+	});
 
 /** `--strict`: every warning becomes an error. */
 export const strictFindings = (findings: readonly Finding[]): Finding[] =>
