@@ -8,6 +8,7 @@ import { POST_FIELDS, postSchema, suggestField, type PostFrontmatter } from './p
 import { isSlug, slugify } from './slug.ts';
 import { postPath, slugFromPostUrl } from './urls.ts';
 import { SITE } from '../site.ts';
+import { locales } from 'zod';
 
 /*
  * The editors' content check: reads every post as text and reports every problem at once, in
@@ -72,6 +73,12 @@ export interface CheckOptions {
 	/** Whether a local image path written in `file` exists; unchecked when absent. */
 	imageExists?: (file: string, imagePath: string) => boolean;
 }
+
+/**
+ * zod's own messages in Russian, for any check the schema does not word itself: editors never
+ * see zod's English. Per parse, so Astro's own use of zod is left as it is.
+ */
+const RUSSIAN_ERRORS = locales.ru().localeError;
 
 /** A post the check could read. */
 export interface CheckedPost {
@@ -411,7 +418,7 @@ export function checkFile({ file, source: raw }: SourceFile): FileCheck {
 		});
 		return { slug, findings: [...findings, ...checkBody(file, body, bodyLine)] };
 	}
-	const result = postSchema.safeParse(data);
+	const result = postSchema.safeParse(data, { error: RUSSIAN_ERRORS });
 	if (!result.success) {
 		for (const finding of schemaFindings(file, lines, result.error.issues)) add(finding);
 		return { slug, findings: [...findings, ...checkBody(file, body, bodyLine)] };
