@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { CORE_SCHEMA, load, types } from 'js-yaml';
+import { DEFAULT_SCHEMA, Type, load } from 'js-yaml';
 import { splitPost } from './frontmatter-source.ts';
 
 /** A post split into its frontmatter data and Markdown body. */
@@ -14,15 +14,22 @@ export interface ParsedPost {
  * reads is a post the build reads. gray-matter alone would bring js-yaml 3, which accepts tabs
  * in indentation that js-yaml 4 rejects.
  *
- * The schema is js-yaml's default one without its timestamp type: an unquoted `2025-02-30` would
- * become 2 March and an unquoted `2024-12-31T23:30:00` would be read as UTC. Without it a date is
- * the text the editor wrote, quoted or not, and the post schema reads it (Moscow time when no
- * zone is given, an error for a date that does not exist).
+ * The schema is js-yaml's default one with its timestamp type replaced by one that keeps the text:
+ * js-yaml would turn an unquoted `2025-02-30` into 2 March and read an unquoted
+ * `2024-12-31T23:30:00` as UTC. A date stays the text the editor wrote, quoted or not, and the
+ * post schema reads it (Moscow time when no zone is given, an error for a date that does not
+ * exist). A type with the timestamp's tag takes the place of js-yaml's own.
  */
-export const POST_YAML_SCHEMA = CORE_SCHEMA.extend({
-	implicit: [types.merge],
-	explicit: [types.binary, types.omap, types.pairs, types.set],
+const TIMESTAMP =
+	/^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/;
+const timestampAsText = new Type('tag:yaml.org,2002:timestamp', {
+	kind: 'scalar',
+	resolve: (data: unknown) => typeof data === 'string' && TIMESTAMP.test(data),
+	construct: (data: string) => data,
 });
+
+/** js-yaml 4's default schema, dates kept as written. */
+export const POST_YAML_SCHEMA = DEFAULT_SCHEMA.extend({ implicit: [timestampAsText] });
 
 /** Parses frontmatter YAML as the build does; anything but a mapping reads as no fields. */
 export function loadPostYaml(text: string): Record<string, unknown> {
