@@ -1,5 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { passContentCheckGate } from '../lib/content-check-gate.ts';
 import { digestOnce } from '../lib/digest-once.ts';
@@ -147,7 +149,11 @@ async function loadErrorsOf(): Promise<ErrorsOf> {
 	]);
 	return (path, contents) =>
 		checkFile({ file: displayPath(path), source: contents })
-			.findings.filter(({ finding }) => finding.severity === 'error')
+			.findings.filter(
+				({ finding, unlessImage }) =>
+					finding.severity === 'error' &&
+					(unlessImage === undefined || !existsSync(resolve(dirname(path), unlessImage))),
+			)
 			.map(({ finding }) => formatFinding(finding));
 }
 

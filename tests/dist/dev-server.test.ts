@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,16 @@ pubDate: "2025-03-04"
 
 Текст исправленной статьи.
 `;
+/** A post with a local hero image beside it: fine, so served (the check's image rule holds in dev). */
+const WITH_IMAGE = GOOD.replace(
+	'pubDate:',
+	'heroImage: "./images/foto.png"\nheroAlt: "Точка"\npubDate:',
+);
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+	'base64',
+);
 const UNCLOSED_QUOTE = GOOD.replace(
 	'"Проверка сервера разработки"',
 	'"Проверка сервера разработки',
@@ -84,6 +94,9 @@ beforeAll(async () => {
 	content = join(work, 'content');
 	await cp(SITE_POSTS_DIR, join(content, 'site-posts'), { recursive: true });
 	await writeFile(join(content, 'proverka-servera.md'), UNCLOSED_QUOTE);
+	await mkdir(join(content, 'images'));
+	await writeFile(join(content, 'images', 'foto.png'), PNG);
+	await writeFile(join(content, 's-kartinkoy.md'), WITH_IMAGE);
 	const port = await freePort();
 	base = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = {
@@ -117,6 +130,7 @@ test('a broken post never stops the dev server and shows its errors in Russian u
 	// Started with the post broken: the server is up and serves the other posts.
 	const other = await until('/blog/servisnyy-podhod/', (page) => page.status === 200, 90_000);
 	expect(other.status, plainText(output)).toBe(200);
+	expect((await get('/blog/s-kartinkoy/')).status).toBe(200);
 	const broken = await get('/blog/proverka-servera/');
 	expect(broken.status).toBe(500);
 	expect(broken.text).toContain('Статья с ошибками');
