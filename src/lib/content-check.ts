@@ -1,7 +1,7 @@
 import { parseFrontmatterLines } from './frontmatter.ts';
 import { fieldPath } from './content-issues.ts';
 import { describeSkippedFile, slugFromFileName } from './content-dir.ts';
-import { explainYamlError, fieldLine, splitPost } from './frontmatter-source.ts';
+import { explainYamlError, fieldLine, findQuoteProblem, splitPost } from './frontmatter-source.ts';
 import { isScriptUrl } from './links.ts';
 import { PLACEHOLDER } from './new-post.ts';
 import { POST_FIELDS, postSchema, suggestField, type PostFrontmatter } from './post-schema.ts';
@@ -420,7 +420,17 @@ export function checkFile({ file, source: raw }: SourceFile): FileCheck {
 	}
 	const result = postSchema.safeParse(data, { error: RUSSIAN_ERRORS });
 	if (!result.success) {
-		for (const finding of schemaFindings(file, lines, result.error.issues)) add(finding);
+		// An unclosed quote can swallow the next lines into one value: the quote is the problem.
+		const quote = findQuoteProblem(lines);
+		if (quote?.unclosed) {
+			add({
+				severity: 'error',
+				code: 'yaml',
+				file,
+				line: quote.line,
+				message: `поля статьи не читаются как YAML: ${quote.message}`,
+			});
+		} else for (const finding of schemaFindings(file, lines, result.error.issues)) add(finding);
 		return { slug, findings: [...findings, ...checkBody(file, body, bodyLine)] };
 	}
 	findings.push(...checkData(file, lines, slug, result.data));

@@ -108,8 +108,13 @@ export interface YamlProblem {
 	message: string;
 }
 
-/** A quoted value whose quotes are broken, the commonest YAML mistake in posts. */
-function findQuoteProblem(lines: readonly string[]): YamlProblem | undefined {
+/**
+ * A quoted value whose quotes are broken, the commonest YAML mistake in posts. YAML may still
+ * read such lines (a quoted value can run over several lines), into fields nobody wrote.
+ */
+export function findQuoteProblem(
+	lines: readonly string[],
+): (YamlProblem & { unclosed: boolean }) | undefined {
 	for (const [index, line] of lines.entries()) {
 		const match = /^\s*(?:-\s+)?(?:[^\s#'"{[-][^:]*:\s+)?(["'])(.*)$/.exec(line);
 		if (!match) continue;
@@ -119,12 +124,14 @@ function findQuoteProblem(lines: readonly string[]): YamlProblem | undefined {
 		if (after === undefined) {
 			return {
 				line: index + 2,
+				unclosed: true,
 				message: `кавычка ${quote} в начале значения не закрыта: добавьте ${quote} в конце строки`,
 			};
 		}
 		if (!/^\s*(?:#.*)?$/.test(after)) {
 			return {
 				line: index + 2,
+				unclosed: false,
 				message: `после закрывающей кавычки ${quote} идёт ещё текст («${after.trim().slice(0, 30)}»): кавычки внутри значения пишите «ёлочками» или возьмите всё значение в другие кавычки (${quote === '"' ? "'" : '"'})`,
 			};
 		}
@@ -192,7 +199,7 @@ export function explainYamlError(lines: readonly string[], error: unknown): Yaml
 		};
 	}
 	const quotes = findQuoteProblem(lines);
-	if (quotes && quotes.line <= line) return quotes;
+	if (quotes && quotes.line <= line) return { line: quotes.line, message: quotes.message };
 	const known =
 		explainByLine(lines[line - 2] ?? '') ?? REASONS.find(([pattern]) => pattern.test(reason))?.[1];
 	return {

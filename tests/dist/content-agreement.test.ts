@@ -91,6 +91,7 @@ describe.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
 				: 'fine';
 		const checkOutput = [...own.map((finding) => finding.line), result.checkSummary].join('\n');
 		expect(verdict, checkOutput).toBe(c.expect.check);
+		for (const text of c.expect.checkSays ?? []) expect(checkOutput).toContain(text);
 		expect(result.build.ok ? 'builds' : 'fails', plainText(result.build.output)).toBe(
 			c.expect.build,
 		);

@@ -348,3 +348,17 @@ describe('dates and blocks as the build reads them', () => {
 		]);
 	});
 });
+
+test('an unclosed quote that YAML reads over several lines is reported as the quote', () => {
+	const { findings } = checkFile({
+		file: 'a.md',
+		source:
+			'---\ntitle: "Незакрытая\ndescription: "Описание: с двоеточием"\npubDate: 2025-01-01\n---\n',
+	});
+	expect(findings.map(({ finding }) => [finding.line, finding.message])).toEqual([
+		[
+			2,
+			'поля статьи не читаются как YAML: кавычка " в начале значения не закрыта: добавьте " в конце строки',
+		],
+	]);
+});

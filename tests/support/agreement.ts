@@ -23,6 +23,8 @@ const expectSchema = z.strictObject({
 	build: z.enum(['fails', 'builds']),
 	/** What the case is, for people. */
 	note: z.string().min(1),
+	/** Texts the check's report on the case must contain (e.g. `file.md:6: …`). */
+	checkSays: z.array(z.string()).optional(),
 	/** Built files (relative to the output folder) and texts each must contain. */
 	pages: z.record(z.string(), z.array(z.string())).optional(),
 });
