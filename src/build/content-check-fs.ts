@@ -5,12 +5,12 @@ import { fileDigest } from './content-check-cache.ts';
 import {
 	checkFile,
 	checkPosts,
+	skippedFileFindings,
 	type CheckResult,
 	type FileChecker,
 	type SourceFile,
 } from '../lib/content-check.ts';
-
-const POST_FILE = /(?:^|\/)[^_/][^/]*\.mdx?$/i;
+import { isPostFile } from '../lib/content-dir.ts';
 
 /** A path as editors see it: relative to `cwd` when inside it, else absolute; always `/`. */
 export function displayPath(path: string, cwd: string = process.cwd()): string {
@@ -21,19 +21,24 @@ export function displayPath(path: string, cwd: string = process.cwd()): string {
 	);
 }
 
-/** The post files under `dir`, relative to it, sorted (so reports are stable); none if it is missing. */
-async function postFileNames(dir: string): Promise<string[]> {
-	let names: string[];
+/** Every file under `dir`, relative to it, sorted (so reports are stable); none if it is missing. */
+async function fileNames(dir: string): Promise<string[]> {
+	let entries;
 	try {
-		names = await readdir(dir, { recursive: true, encoding: 'utf8' });
+		entries = await readdir(dir, { recursive: true, withFileTypes: true });
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
 		throw error;
 	}
-	return names
-		.map((name) => name.replace(/\\/g, '/'))
-		.filter((name) => POST_FILE.test(name))
+	return entries
+		.filter((entry) => entry.isFile())
+		.map((entry) => relative(dir, join(entry.parentPath, entry.name)).replace(/\\/g, '/'))
 		.sort();
+}
+
+/** The post files under `dir` (the files the build loads), relative to it, sorted. */
+async function postFileNames(dir: string): Promise<string[]> {
+	return (await fileNames(dir)).filter(isPostFile);
 }
 
 /** Reads every post file under `dir` (sorted, so reports are stable). */
@@ -84,12 +89,16 @@ export async function checkContentDir(
 	/** Checks one file; the build passes one that remembers results between builds. */
 	checkOne: FileChecker = checkFile,
 ): Promise<CheckResult> {
-	const files = (await postFileNames(dir)).map((name) =>
-		postFileOnDisk(join(dir, name), displayPath(join(dir, name), cwd)),
-	);
-	return checkPosts(
+	const names = await fileNames(dir);
+	const files = names
+		.filter(isPostFile)
+		.map((name) => postFileOnDisk(join(dir, name), displayPath(join(dir, name), cwd)));
+	const result = checkPosts(
 		files,
 		{ imageExists: (file, image) => existsSync(resolve(cwd, dirname(file), image)) },
 		checkOne,
 	);
+	// Files the build does not load are reported too: nothing in the folder is skipped silently.
+	const skipped = skippedFileFindings(names.map((name) => displayPath(join(dir, name), cwd)));
+	return { ...result, findings: [...result.findings, ...skipped] };
 }

@@ -8,8 +8,9 @@ import {
 } from '../lib/publishing.ts';
 import { createRelatedIndex, type RelatedIndex } from '../lib/related.ts';
 import { buildTags, byNewest, keywordSlug, type Tag } from '../lib/tags.ts';
-import { storedWordCount } from '../loaders/posts.ts';
+import { contentErrors, storedWordCount } from '../loaders/posts.ts';
 import { renderMarkdownFile, type RenderedHeading } from '../markdown/render.ts';
+import { isMarkdownFile } from '../lib/content-dir.ts';
 import { SITE } from '../site.ts';
 
 /** A post entry of the blog collection. */
@@ -43,6 +44,14 @@ export interface Blog {
 	bySlug: Map<string, Post>;
 	tags: Tag<Post>[];
 	related: RelatedIndex<Post>;
+	/** Posts with errors, shown in `astro dev` as their messages (a build with them fails). */
+	broken: BrokenPost[];
+}
+
+/** A post the content check rejected, by slug, with its Russian error messages. */
+export interface BrokenPost {
+	slug: string;
+	errors: string[];
 }
 
 function toPost(entry: PostEntry, now: Date): Post {
@@ -78,9 +87,15 @@ export function getBlog(): Promise<Blog> {
 	blog ??= (async () => {
 		const now = buildNow(process.env);
 		const preview = isPreview(process.env);
-		const entries = await getCollection('blog', ({ data }) => isVisible(data, now, preview));
+		const broken: BrokenPost[] = [];
+		const entries = await getCollection('blog', (entry) => {
+			const errors = contentErrors(entry.data);
+			if (errors) broken.push({ slug: entry.id, errors });
+			return !errors && isVisible(entry.data, now, preview);
+		});
 		const posts = entries.map((entry) => toPost(entry, now)).sort(byNewest);
 		return {
+			broken,
 			posts,
 			bySlug: new Map(posts.map((post) => [post.slug, post])),
 			tags: buildTags(posts),
@@ -113,7 +128,7 @@ export type PostBody =
  */
 export async function renderPost(post: Post): Promise<PostBody> {
 	const { entry } = post;
-	if (entry.rendered || !entry.filePath?.endsWith('.md')) {
+	if (entry.rendered || !entry.filePath || !isMarkdownFile(entry.filePath)) {
 		const { Content, headings } = await render(entry);
 		return { Content, headings };
 	}

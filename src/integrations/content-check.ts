@@ -59,6 +59,23 @@ function report(
 	};
 }
 
+/** Whether the build was asked for details (`astro build --verbose`, DEBUG set). */
+const wantsDetails = (): boolean =>
+	process.argv.includes('--verbose') || Boolean(process.env['DEBUG']);
+
+/**
+ * The error that stops a build with broken posts. The Russian list above it says everything;
+ * Astro prints an error's stack trace whenever it has one, so it has none unless details are
+ * asked for.
+ */
+function checkFailure(errors: number): Error {
+	const error = new Error(
+		`Проверка статей: ошибок — ${errors}. Исправьте их (список выше) и запустите сборку снова.`,
+	);
+	if (!wantsDetails()) error.stack = '';
+	return error;
+}
+
 /**
  * Runs the editors' content check on every build and dev start: prints every warning and error
  * at once and stops the build on errors, before Astro reports only the first of them. It starts
@@ -88,11 +105,7 @@ export function contentCheck(): ContentCheckIntegration {
 				});
 				running = check.result.then((result) => {
 					lastmod = result.lastmod;
-					if (result.errors > 0 && command === 'build') {
-						throw new Error(
-							`Проверка статей: ошибок — ${result.errors}. Исправьте их (список выше) и запустите сборку снова.`,
-						);
-					}
+					if (result.errors > 0 && command === 'build') throw checkFailure(result.errors);
 				});
 				openContentCheckGate(running);
 			},

@@ -1,7 +1,7 @@
 import { parseFrontmatterLines } from './frontmatter.ts';
 import { fieldPath } from './content-issues.ts';
-import { slugFromFileName } from './content-dir.ts';
-import { explainYamlError, fieldLine, splitPost } from './frontmatter-source.ts';
+import { describeSkippedFile, slugFromFileName } from './content-dir.ts';
+import { explainYamlError, fieldLine, findQuoteProblem, splitPost } from './frontmatter-source.ts';
 import { RELATED_TITLE, isRelatedTitle } from './article-markup.ts';
 import { isScriptUrl } from './links.ts';
 import { PLACEHOLDER } from './new-post.ts';
@@ -9,6 +9,7 @@ import { POST_FIELDS, postSchema, suggestField, type PostFrontmatter } from './p
 import { isSlug, slugify } from './slug.ts';
 import { postPath, slugFromPostUrl } from './urls.ts';
 import { SITE } from '../site.ts';
+import { locales } from 'zod';
 
 /*
  * The editors' content check: reads every post as text and reports every problem at once, in
@@ -41,7 +42,8 @@ export type FindingCode =
 	| 'placeholder'
 	| 'image-missing'
 	| 'body-h1'
-	| 'body-related';
+	| 'body-related'
+	| 'file-skipped';
 
 /** One problem in one post. */
 export interface Finding {
@@ -74,6 +76,12 @@ export interface CheckOptions {
 	/** Whether a local image path written in `file` exists; unchecked when absent. */
 	imageExists?: (file: string, imagePath: string) => boolean;
 }
+
+/**
+ * zod's own messages in Russian, for any check the schema does not word itself: editors never
+ * see zod's English. Per parse, so Astro's own use of zod is left as it is.
+ */
+const RUSSIAN_ERRORS = locales.ru().localeError;
 
 /** A post the check could read. */
 export interface CheckedPost {
@@ -457,9 +465,19 @@ export function checkFile({ file, source: raw }: SourceFile): FileCheck {
 		});
 		return { slug, findings: [...findings, ...checkBody(file, body, bodyLine)] };
 	}
-	const result = postSchema.safeParse(data);
+	const result = postSchema.safeParse(data, { error: RUSSIAN_ERRORS });
 	if (!result.success) {
-		for (const finding of schemaFindings(file, lines, result.error.issues)) add(finding);
+		// An unclosed quote can swallow the next lines into one value: the quote is the problem.
+		const quote = findQuoteProblem(lines);
+		if (quote?.unclosed) {
+			add({
+				severity: 'error',
+				code: 'yaml',
+				file,
+				line: quote.line,
+				message: `поля статьи не читаются как YAML: ${quote.message}`,
+			});
+		} else for (const finding of schemaFindings(file, lines, result.error.issues)) add(finding);
 		return { slug, findings: [...findings, ...checkBody(file, body, bodyLine)] };
 	}
 	findings.push(...checkData(file, lines, slug, result.data));
@@ -528,6 +546,13 @@ export function checkPosts(
 	);
 	return { findings, posts };
 }
+
+/** Findings for the files of the content folder the build does not publish (`_x.md`, `x.MDX`, notes). */
+export const skippedFileFindings = (files: readonly string[]): Finding[] =>
+	files.flatMap((file) => {
+		const skipped = describeSkippedFile(file);
+		return skipped ? [{ ...skipped, code: 'file-skipped', file } satisfies Finding] : [];
+	});
 
 /** `--strict`: every warning becomes an error. */
 export const strictFindings = (findings: readonly Finding[]): Finding[] =>

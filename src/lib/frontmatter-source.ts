@@ -108,8 +108,13 @@ export interface YamlProblem {
 	message: string;
 }
 
-/** A quoted value whose quotes are broken, the commonest YAML mistake in posts. */
-function findQuoteProblem(lines: readonly string[]): YamlProblem | undefined {
+/**
+ * A quoted value whose quotes are broken, the commonest YAML mistake in posts. YAML may still
+ * read such lines (a quoted value can run over several lines), into fields nobody wrote.
+ */
+export function findQuoteProblem(
+	lines: readonly string[],
+): (YamlProblem & { unclosed: boolean }) | undefined {
 	for (const [index, line] of lines.entries()) {
 		const match = /^\s*(?:-\s+)?(?:[^\s#'"{[-][^:]*:\s+)?(["'])(.*)$/.exec(line);
 		if (!match) continue;
@@ -119,12 +124,14 @@ function findQuoteProblem(lines: readonly string[]): YamlProblem | undefined {
 		if (after === undefined) {
 			return {
 				line: index + 2,
+				unclosed: true,
 				message: `кавычка ${quote} в начале значения не закрыта: добавьте ${quote} в конце строки`,
 			};
 		}
 		if (!/^\s*(?:#.*)?$/.test(after)) {
 			return {
 				line: index + 2,
+				unclosed: false,
 				message: `после закрывающей кавычки ${quote} идёт ещё текст («${after.trim().slice(0, 30)}»): кавычки внутри значения пишите «ёлочками» или возьмите всё значение в другие кавычки (${quote === '"' ? "'" : '"'})`,
 			};
 		}
@@ -143,7 +150,6 @@ const REASONS: readonly [RegExp, string][] = [
 		/bad indentation/,
 		'неверный отступ: поля верхнего уровня пишутся с начала строки, вложенные — с одинаковым отступом из пробелов',
 	],
-	[/tab/i, 'табуляция в отступе: используйте пробелы'],
 	[
 		/flow collection|missed comma/,
 		'не закрыта скобка или пропущена запятая в значении {…} или […]',
@@ -154,7 +160,19 @@ const REASONS: readonly [RegExp, string][] = [
 	],
 ];
 
-/** Explains a js-yaml error (from gray-matter) for the frontmatter `lines`. */
+/**
+ * What is wrong with the line js-yaml stopped at, where its reason is too general: js-yaml 4
+ * says "bad indentation" both for a second `: ` in a value and for a value starting with `@`.
+ */
+function explainByLine(text: string): string | undefined {
+	const value = /^\s*(?:-\s+)?[^\s#'"][^:]*:\s+(.*)$/.exec(text)?.[1];
+	if (value === undefined) return undefined;
+	if (/^[@`%]/.test(value)) return REASONS.at(-1)?.[1];
+	if (/^[^'"{[]/.test(value) && /:\s/.test(value)) return REASONS[1]?.[1];
+	return undefined;
+}
+
+/** Explains a js-yaml error (from `parseFrontmatterLines`) for the frontmatter `lines`, in Russian. */
 export function explainYamlError(lines: readonly string[], error: unknown): YamlProblem {
 	const reason = (error as { reason?: string }).reason ?? String(error);
 	const markLine = (error as { mark?: { line?: number } }).mark?.line;
@@ -172,11 +190,21 @@ export function explainYamlError(lines: readonly string[], error: unknown): Yaml
 			seen.add(key);
 		}
 	}
+	if (/tab characters/.test(reason)) {
+		const index = lines.findIndex((text) => /^[ \t]*\t/.test(text));
+		return {
+			line: index >= 0 ? index + 2 : line,
+			message:
+				'отступ сделан табуляцией (клавишей Tab), а в YAML отступы пишутся только пробелами: замените табуляцию в начале строки пробелами (вложенные поля — с одинаковым отступом, например два пробела)',
+		};
+	}
 	const quotes = findQuoteProblem(lines);
-	if (quotes && quotes.line <= line) return quotes;
-	const known = REASONS.find(([pattern]) => pattern.test(reason))?.[1];
+	if (quotes && quotes.line <= line) return { line: quotes.line, message: quotes.message };
+	const known =
+		explainByLine(lines[line - 2] ?? '') ?? REASONS.find(([pattern]) => pattern.test(reason))?.[1];
 	return {
 		line,
-		message: `${known ?? 'ошибка синтаксиса YAML: проверьте кавычки, двоеточия и отступы'} (${reason})`,
+		// js-yaml's own reason is English: editors get the Russian explanation only.
+		message: known ?? 'ошибка синтаксиса YAML: проверьте кавычки, двоеточия и отступы',
 	};
 }

@@ -61,22 +61,39 @@ const ratingValue = z.union(
 export const ratingNumber = (value: number | string): number =>
 	typeof value === 'number' ? value : Number(value.trim().replace(',', '.'));
 
-const imageObject = z.looseObject({
-	'@type': z.literal('ImageObject').optional(),
-	url: webUrl('адрес картинки'),
-});
+/** The error of a block of fields given as something else (`schema: "HowTo"`). */
+const blockError =
+	(what: string, example: string) =>
+	(iss: { input?: unknown }): string =>
+		`ожидается ${what}: вложенные поля с отступом (${example}), ${received(iss.input)}`;
+
+const imageObject = z.looseObject(
+	{
+		'@type': z.literal('ImageObject').optional(),
+		url: webUrl('адрес картинки'),
+	},
+	{ error: blockError('блок картинки', 'url: https://…') },
+);
 
 const aggregateRating = z
-	.looseObject({
-		'@type': z.literal('AggregateRating', { error: 'ожидается "@type": AggregateRating' }),
-		ratingValue,
-		reviewCount: z
-			.number({ error: (iss) => `ожидается целое число отзывов, ${received(iss.input)}` })
-			.int({ error: 'ожидается целое число отзывов' })
-			.nonnegative({ error: 'число отзывов не может быть отрицательным' }),
-		bestRating: ratingValue.default('5'),
-		worstRating: ratingValue.default('1'),
-	})
+	.looseObject(
+		{
+			'@type': z.literal('AggregateRating', { error: 'ожидается "@type": AggregateRating' }),
+			ratingValue,
+			reviewCount: z
+				.number({ error: (iss) => `ожидается целое число отзывов, ${received(iss.input)}` })
+				.int({ error: 'ожидается целое число отзывов' })
+				.nonnegative({ error: 'число отзывов не может быть отрицательным' }),
+			bestRating: ratingValue.default('5'),
+			worstRating: ratingValue.default('1'),
+		},
+		{
+			error: blockError(
+				'блок оценки',
+				'"@type": AggregateRating, ratingValue: 4.8, reviewCount: 12',
+			),
+		},
+	)
 	.check((ctx) => {
 		const { ratingValue: value, bestRating, worstRating } = ctx.value;
 		const [v, best, worst] = [value, bestRating, worstRating].map(ratingNumber) as [
@@ -102,35 +119,49 @@ const aggregateRating = z
 	});
 
 /** The schema.org HowTo block the existing posts carry, inline JSON or block YAML alike. */
-export const howToSchema = z.looseObject({
-	/** Always https://schema.org. */
-	'@context': z.literal('https://schema.org').optional(),
-	/** Always HowTo. */
-	'@type': z.literal('HowTo', { error: 'ожидается "@type": HowTo' }),
-	/** Name of the how-to; defaults to the post title. */
-	name: text('название').optional(),
-	/** Description; defaults to the post description. */
-	description: text('описание').optional(),
-	/** Image: a URL or an ImageObject; defaults to the hero image. */
-	image: z.union([webUrl('адрес картинки'), imageObject]).optional(),
-	/** The rating readers gave the article. */
-	aggregateRating: aggregateRating.optional(),
-	/** The publishing organisation. */
-	publisher: z
-		.looseObject({
-			'@type': z.literal('Organization').optional(),
-			name: text('название организации'),
-			logo: imageObject.optional(),
-		})
-		.optional(),
-	/** The article page this how-to describes; its @id carries the post's URL. */
-	mainEntityOfPage: z
-		.looseObject({
-			'@type': z.literal('WebPage').optional(),
-			'@id': webUrl('адрес страницы статьи'),
-		})
-		.optional(),
-});
+export const howToSchema = z.looseObject(
+	{
+		/** Always https://schema.org. */
+		'@context': z.literal('https://schema.org').optional(),
+		/** Always HowTo. */
+		'@type': z.literal('HowTo', { error: 'ожидается "@type": HowTo' }),
+		/** Name of the how-to; defaults to the post title. */
+		name: text('название').optional(),
+		/** Description; defaults to the post description. */
+		description: text('описание').optional(),
+		/** Image: a URL or an ImageObject; defaults to the hero image. */
+		image: z
+			.union([webUrl('адрес картинки'), imageObject], {
+				error: (iss) =>
+					`ожидается адрес картинки https://… или блок с полем url: https://…, ${received(iss.input)}`,
+			})
+			.optional(),
+		/** The rating readers gave the article. */
+		aggregateRating: aggregateRating.optional(),
+		/** The publishing organisation. */
+		publisher: z
+			.looseObject(
+				{
+					'@type': z.literal('Organization').optional(),
+					name: text('название организации'),
+					logo: imageObject.optional(),
+				},
+				{ error: blockError('блок организации', 'name: ButlerSPB') },
+			)
+			.optional(),
+		/** The article page this how-to describes; its @id carries the post's URL. */
+		mainEntityOfPage: z
+			.looseObject(
+				{
+					'@type': z.literal('WebPage').optional(),
+					'@id': webUrl('адрес страницы статьи'),
+				},
+				{ error: blockError('блок страницы', '"@id": https://…') },
+			)
+			.optional(),
+	},
+	{ error: blockError('блок schema', '"@type": HowTo, aggregateRating: …') },
+);
 
 /** Keywords: a comma-separated string or a YAML list in, a trimmed de-duplicated list out. */
 const keywords = z

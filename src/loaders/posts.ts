@@ -1,10 +1,13 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { passContentCheckGate } from '../lib/content-check-gate.ts';
 import { digestOnce } from '../lib/digest-once.ts';
-import { slugFromFileName } from '../lib/content-dir.ts';
-import { hasLocalImage } from '../lib/markdown-source.ts';
+import { entryTypeKey, slugFromFileName } from '../lib/content-dir.ts';
+import { parseFrontmatter } from '../lib/frontmatter.ts';
+import { hasLocalImage, markdownBody } from '../lib/markdown-source.ts';
 import { countWords } from '../lib/reading-time.ts';
 
 /*
@@ -19,6 +22,15 @@ import { countWords } from '../lib/reading-time.ts';
  * The content layer's cache works as before, and cheaper: glob() parses every file's frontmatter
  * before it compares digests, this loader skips the parse for files whose digest is unchanged.
  * A post's id is its file name without extension (the URL slug).
+ *
+ * Frontmatter is read by src/lib/frontmatter.ts, the parse the content check uses, so the check
+ * and the build read every post alike (Astro's own parse turns unquoted dates into UTC times).
+ * `.MD` and `.markdown` files are Markdown posts like `.md` ones.
+ *
+ * In `astro dev` a broken post never stops the server: the loader runs the content check on each
+ * post it reads, and a post with errors is stored as its list of Russian messages
+ * (`contentErrors`), which its page shows; every other post is served as usual, and the post is
+ * read again when its file changes.
  */
 
 /** Where the posts are: glob()'s `base` and `pattern`. */
@@ -29,16 +41,51 @@ export interface PostsLoaderOptions {
 
 /** The parts of a content entry type this loader changes. */
 interface EntryType {
-	getEntryInfo?: (params: { contents: string; fileUrl: URL }) => Promise<unknown>;
+	getEntryInfo?: (params: { contents: string; fileUrl: URL }) => Promise<EntryInfo>;
 	getRenderFunction?: (config: unknown) => Promise<RenderFunction>;
 }
 type RenderFunction = (entry: { body?: string }) => Promise<unknown>;
+/** What an entry type reads from a file. */
+interface EntryInfo {
+	data: Record<string, unknown>;
+	body: string;
+	rawData?: string;
+}
 
 /** The loader context glob() receives; `entryTypes` is internal to Astro and not in the type. */
 type GlobContext = LoaderContext & { entryTypes?: Map<string, EntryType> };
 
 /** Name of the data field holding the word count (computed, never written by editors). */
 export const WORD_COUNT_FIELD = 'wordCount';
+
+/** Name of the data field holding a broken post's errors in `astro dev` (never written by editors). */
+export const CONTENT_ERRORS_FIELD = 'contentErrors';
+
+/** A post file read with the check's frontmatter parse (src/lib/frontmatter.ts). */
+function readEntry(contents: string): EntryInfo {
+	return { data: parseFrontmatter(contents).data, body: markdownBody(contents) };
+}
+
+/** Entry types by extension, looked up case-insensitively, with `.markdown` read as `.md`. */
+class EntryTypesByExtension extends Map<string, EntryType> {
+	override get(extension: string): EntryType | undefined {
+		return super.get(entryTypeKey(extension));
+	}
+}
+
+/** Entry types that read frontmatter with `readEntry`. */
+function postEntryTypes(entryTypes: Map<string, EntryType>): Map<string, EntryType> {
+	const types = new Map<string, EntryType>();
+	for (const [extension, type] of entryTypes) {
+		types.set(extension, {
+			...type,
+			...(type.getEntryInfo
+				? { getEntryInfo: ({ contents }) => Promise.resolve(readEntry(contents)) }
+				: {}),
+		});
+	}
+	return types;
+}
 
 /** Markdown entries render only when Astro must resolve local images for them. */
 function renderOnlyLocalImages(entryTypes: Map<string, EntryType>): Map<string, EntryType> {
@@ -91,6 +138,73 @@ function withWordCounts(store: LoaderContext['store']): LoaderContext['store'] {
 	};
 }
 
+/** What a file's errors are, for `astro dev`: the content check on its own text. */
+type ErrorsOf = (path: string, contents: string) => string[];
+
+/** Loads the content check for `astro dev`; its messages name files as `npm run check:content` does. */
+async function loadErrorsOf(): Promise<ErrorsOf> {
+	const [{ checkFile, formatFinding }, { displayPath }] = await Promise.all([
+		import('../lib/content-check.ts'),
+		import('../build/content-check-fs.ts'),
+	]);
+	return (path, contents) =>
+		checkFile({ file: displayPath(path), source: contents })
+			.findings.filter(
+				({ finding, unlessImage }) =>
+					finding.severity === 'error' &&
+					(unlessImage === undefined || !existsSync(resolve(dirname(path), unlessImage))),
+			)
+			.map(({ finding }) => formatFinding(finding));
+}
+
+/**
+ * Entry types that store a post with errors as its messages instead of stopping `astro dev`;
+ * `report` prints them when a file is read again after a change.
+ */
+function tolerateBrokenPosts(
+	entryTypes: Map<string, EntryType>,
+	errorsOf: ErrorsOf,
+	report: (errors: readonly string[]) => void,
+): Map<string, EntryType> {
+	const tolerant = new Map<string, EntryType>();
+	for (const [extension, type] of entryTypes) {
+		const getEntryInfo = type.getEntryInfo;
+		tolerant.set(extension, {
+			...type,
+			...(getEntryInfo
+				? {
+						getEntryInfo(params) {
+							const errors = errorsOf(fileURLToPath(params.fileUrl), params.contents);
+							if (errors.length === 0) return getEntryInfo(params);
+							report(errors);
+							return Promise.resolve({ data: { [CONTENT_ERRORS_FIELD]: errors }, body: '' });
+						},
+					}
+				: {}),
+		});
+	}
+	return tolerant;
+}
+
+/** parseData that lets a broken post's messages through and turns a failure into messages. */
+function tolerantParseData(
+	parseData: LoaderContext['parseData'],
+	report: (errors: readonly string[]) => void,
+): LoaderContext['parseData'] {
+	return (async (props: Parameters<LoaderContext['parseData']>[0]) => {
+		if (contentErrors(props.data)) return props.data;
+		try {
+			return await parseData(props);
+		} catch {
+			const errors = [
+				`ошибка ${props.filePath ?? props.id}: поля статьи не прошли проверку сборки. Запустите npm run check:content и исправьте то, что она покажет`,
+			];
+			report(errors);
+			return { [CONTENT_ERRORS_FIELD]: errors };
+		}
+	}) as LoaderContext['parseData'];
+}
+
 /** The blog's posts: glob() with a lean data store. */
 export function postsLoader({ base, pattern }: PostsLoaderOptions): Loader {
 	const inner = glob({
@@ -106,21 +220,43 @@ export function postsLoader({ base, pattern }: PostsLoaderOptions): Loader {
 			await passContentCheckGate();
 			// The digest skipUnchanged computes is the one glob() asks for next (digest-once.ts).
 			const generateDigest = digestOnce(context.generateDigest);
-			return inner.load({
+			let entryTypes = context.entryTypes && postEntryTypes(context.entryTypes);
+			let parseData = context.parseData;
+			// Only `astro dev` watches files; there a broken post is shown, not fatal.
+			let loaded = false;
+			if (context.watcher && entryTypes) {
+				// The check printed every error when the server started; later, those of a changed file.
+				const report = (errors: readonly string[]): void => {
+					if (loaded) for (const error of errors) context.logger.error(error);
+				};
+				entryTypes = tolerateBrokenPosts(entryTypes, await loadErrorsOf(), report);
+				parseData = tolerantParseData(parseData, report);
+			}
+			await inner.load({
 				...context,
 				generateDigest,
+				parseData,
 				store: withWordCounts(context.store),
-				...(context.entryTypes
+				...(entryTypes
 					? {
-							entryTypes: skipUnchanged(renderOnlyLocalImages(context.entryTypes), {
-								store: context.store,
-								generateDigest,
-							}),
+							entryTypes: new EntryTypesByExtension(
+								skipUnchanged(renderOnlyLocalImages(entryTypes), {
+									store: context.store,
+									generateDigest,
+								}),
+							),
 						}
 					: {}),
 			} as LoaderContext);
+			loaded = true;
 		},
 	};
+}
+
+/** A broken post's Russian error messages, stored in `astro dev` instead of its fields. */
+export function contentErrors(data: object): string[] | undefined {
+	const value: unknown = (data as Record<string, unknown>)[CONTENT_ERRORS_FIELD];
+	return Array.isArray(value) ? value.map(String) : undefined;
 }
 
 /** The word count the loader stored with a post (0 if it has none). */

@@ -27,3 +27,17 @@ test('a build with broken posts fails and names every one of them', async () => 
 	expect(output).toContain('поле «pubdate»: такого поля нет: возможно, имелось в виду «pubDate»');
 	expect(output).toMatch(/Проверка статей: ошибок — \d+/);
 }, 120_000);
+
+test('the failed build prints no stack trace, unless DEBUG asks for details', async () => {
+	const outputOf = async (env: Record<string, string>): Promise<string> => {
+		const failure = (await buildFixtureSite('tests/fixtures/bad-posts', env).then(
+			() => undefined,
+			(error: unknown) => error,
+		)) as { stdout?: string; stderr?: string } | undefined;
+		return `${failure?.stdout ?? ''}\n${failure?.stderr ?? ''}`;
+	};
+	const plain = await outputOf({});
+	expect(plain).toMatch(/Проверка статей: ошибок — \d+/);
+	expect(plain).not.toMatch(/Stack trace|^\s{4}at /m);
+	expect(await outputOf({ DEBUG: 'astro:*' })).toMatch(/^\s{4}at /m);
+}, 240_000);

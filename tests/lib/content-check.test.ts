@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { checkContentDir, displayPath, readPostFiles } from '../../src/build/content-check-fs.ts';
 import {
+	checkFile,
 	checkPosts,
 	countFindings,
 	formatFinding,
@@ -362,4 +363,57 @@ describe('reading a folder', () => {
 	])('displayPath(%s) from %s → %s', (path, cwd, shown) =>
 		expect(displayPath(path, cwd)).toBe(shown),
 	);
+});
+
+describe('dates and blocks as the build reads them', () => {
+	const post = (fields: string): string =>
+		`---\ntitle: Заголовок\ndescription: Описание статьи\n${fields}\n---\n\nТекст.\n`;
+
+	test('an unquoted date that does not exist is an error, as a quoted one', () => {
+		for (const date of ['2025-02-30', '"2025-02-30"']) {
+			const { data, findings } = checkFile({ file: 'a.md', source: post(`pubDate: ${date}`) });
+			expect(data).toBeUndefined();
+			expect(findings.map(({ finding }) => finding.field)).toEqual(['pubDate']);
+		}
+	});
+
+	test('an unquoted date-time without a zone is Moscow time, as a quoted one', () => {
+		for (const date of ['2024-12-31T23:30:00', '"2024-12-31T23:30:00"']) {
+			const { data } = checkFile({ file: 'a.md', source: post(`pubDate: ${date}`) });
+			expect(data?.pubDate.toISOString()).toBe('2024-12-31T20:30:00.000Z');
+		}
+	});
+
+	test('a tab in indentation is an error on its line, in Russian', () => {
+		const { findings } = checkFile({
+			file: 'a.md',
+			source: post('pubDate: 2025-01-01\nschema:\n\t"@type": HowTo'),
+		});
+		expect(findings.map(({ finding }) => [finding.line, finding.code])).toEqual([[6, 'yaml']]);
+		expect(findings[0]?.finding.message).toContain('отступ сделан табуляцией');
+	});
+
+	test('schema given as text gets a Russian error, not zod’s English', () => {
+		const { findings } = checkFile({
+			file: 'a.md',
+			source: post('pubDate: 2025-01-01\nschema: "HowTo"'),
+		});
+		expect(findings.map(({ finding }) => finding.message)).toEqual([
+			'ожидается блок schema: вложенные поля с отступом ("@type": HowTo, aggregateRating: …), получено "HowTo"',
+		]);
+	});
+});
+
+test('an unclosed quote that YAML reads over several lines is reported as the quote', () => {
+	const { findings } = checkFile({
+		file: 'a.md',
+		source:
+			'---\ntitle: "Незакрытая\ndescription: "Описание: с двоеточием"\npubDate: 2025-01-01\n---\n',
+	});
+	expect(findings.map(({ finding }) => [finding.line, finding.message])).toEqual([
+		[
+			2,
+			'поля статьи не читаются как YAML: кавычка " в начале значения не закрыта: добавьте " в конце строки',
+		],
+	]);
 });

@@ -1,6 +1,6 @@
-import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
 import { explainYamlError, fieldLine, splitPost } from '../../src/lib/frontmatter-source.ts';
+import { parseFrontmatterLines } from '../../src/lib/frontmatter.ts';
 
 describe('splitPost', () => {
 	test('splits frontmatter lines and body with the body line', () => {
@@ -60,10 +60,10 @@ describe('fieldLine', () => {
 	});
 });
 
-/** The js-yaml error gray-matter throws for a frontmatter block. */
+/** The js-yaml 4 error the check's parse throws for a frontmatter block. */
 function yamlError(lines: string[]): unknown {
 	try {
-		matter(`---\n${lines.join('\n')}\n---\n`, {});
+		parseFrontmatterLines(lines);
 	} catch (error) {
 		return error;
 	}
@@ -105,17 +105,24 @@ describe('explainYamlError', () => {
 		['bad indentation', ['title: x', '  description: y'], 3, 'неверный отступ'],
 		['an unclosed brace', ['schema: {"a": 1', 'title: x'], 3, 'не закрыта скобка'],
 		['a value starting with @', ['title: @handle'], 2, 'значение начинается с @'],
+		[
+			'a tab in indentation',
+			['title: x', 'schema:', '\t"@type": HowTo'],
+			4,
+			'отступ сделан табуляцией',
+		],
+		['a tab before a list item', ['title: x', 'keywords:', '\t- a'], 4, 'табуляцией'],
 	])('explains %s', (_, lines, line, message) => {
 		const problem = explainYamlError(lines, yamlError(lines));
 		expect(problem.line).toBe(line);
 		expect(problem.message).toContain(message);
 	});
 
-	test('keeps the parser reason for anything else', () => {
+	test('never repeats the parser reason, which is English', () => {
 		const problem = explainYamlError(['a: 1'], { reason: 'something odd', mark: { line: 1 } });
 		expect(problem).toEqual({
 			line: 2,
-			message: 'ошибка синтаксиса YAML: проверьте кавычки, двоеточия и отступы (something odd)',
+			message: 'ошибка синтаксиса YAML: проверьте кавычки, двоеточия и отступы',
 		});
 	});
 });
