@@ -27,6 +27,23 @@ export const LONG_POST = {
 /** A tag that has more than one page of posts. */
 export const BIG_TAG = { name: 'Петербург', slug: 'peterburg' };
 
+/**
+ * An ordinary post with a very long word in its title (so «Читайте также» cards of the posts on
+ * its topic carry it) and a bare URL in its text next to a word no other post has.
+ */
+export const LONG_WORDS_POST = {
+	slug: 'post-11',
+	word: 'высококвалифицированными',
+	query: 'памятка',
+	url: 'https://example.com/pamyatka-dlya-vladeltsev-kvartir/kak-peredat-klyuchi-i-proverit-uborku-posle-gostey-2025.pdf',
+};
+
+/**
+ * Short words that Pagefind falls back on for a misspelt word («консъерж» → «к», «довeрие» with
+ * a Latin e → «до»): the search page must not count them as hits.
+ */
+const SHORT_WORDS = 'К вечеру всё готово до мелочей.';
+
 /** The draft: never listed, never searchable. */
 export const DRAFT_POST = { slug: 'chernovik-o-planah', headline: 'Черновик о планах' };
 
@@ -58,15 +75,18 @@ export async function writeFixtureCorpus(dir: string): Promise<string> {
 		const id = String(i).padStart(2, '0');
 		const topic = TOPICS[i % TOPICS.length]!;
 		const keywords = [topic, ...(i % 2 === 0 || i <= 3 ? [BIG_TAG.name] : [])];
+		const long = `post-${id}` === LONG_WORDS_POST.slug;
 		files.push([
 			`post-${id}.md`,
 			frontmatter({
-				title: `Заметка ${id}: ${topic}`,
+				title: `Заметка ${id}: ${topic}${long ? ` с ${LONG_WORDS_POST.word} мастерами` : ''}`,
 				description: `Короткая заметка номер ${id} о том, как мы занимаемся темой «${topic}».`,
 				keywords: keywords.join(', '),
 				pubDate: dateOf(i),
 				...(i % 5 === 0 ? {} : { heroImage: `${HERO}&sig=${id}` }),
-			}) + `\n${filler(i)}\n\n${filler(i + 100)}\n`,
+			}) +
+				`\n${filler(i)}\n\n${filler(i + 100)}\n` +
+				(long ? `\nПамятка для владельцев: ${LONG_WORDS_POST.url}\n\n${SHORT_WORDS}\n` : ''),
 		]);
 	}
 	files.push([
