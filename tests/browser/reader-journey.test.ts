@@ -139,7 +139,9 @@ describe('search', () => {
 		await page.locator('#search-query').fill('доверие');
 		const status = page.locator('[data-search-status]');
 		await expect
-			.poll(async () => (await status.textContent())?.replace(/\u00a0/g, ' '))
+			.poll(async () => (await status.textContent())?.replace(/\u00a0/g, ' '), {
+				timeout: 15_000,
+			})
 			.toBe('Найдена 1 статья');
 		expect(await status.getAttribute('role')).toBe('status');
 		const results = page.locator('.search-result__title');
@@ -159,12 +161,14 @@ describe('search', () => {
 
 	test('a search link (?q=) runs the search; a miss says so', async () => {
 		const page = await visit(`/search/?q=${encodeURIComponent('ключи')}`);
-		await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/^Найден/);
+		await expect
+			.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 })
+			.toMatch(/^Найден/);
 		expect(await page.locator('#search-query').inputValue()).toBe('ключи');
 
 		await page.locator('#search-query').fill('абракадабра');
 		await expect
-			.poll(() => page.locator('[data-search-status]').textContent())
+			.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 })
 			.toBe('По запросу «абракадабра» ничего не найдено. Попробуйте другое слово.');
 	});
 
