@@ -26,6 +26,9 @@ import { serveDist, type StaticServer } from '../support/server.ts';
 /** A word in the text of every fixture post («консьерж-сервиса»). */
 const EVERYWHERE = 'сервис';
 
+/** How long a search may take on a busy machine (Pagefind's files, the results' fragments). */
+const SLOW = { timeout: 15_000 };
+
 let browser: Browser;
 let server: StaticServer;
 const opened: CheckedPage[] = [];
@@ -57,9 +60,7 @@ const resultLinks = (page: Page): Promise<string[]> =>
 /** Searches with a query link and waits for the answer (any status but the loading one). */
 async function search(query: string, options = {}): Promise<Page> {
 	const page = await open(`/search/?q=${encodeURIComponent(query)}`, options);
-	await expect
-		.poll(() => statusText(page), { timeout: 15_000 })
-		.toMatch(/^(?:Найден|Показан|По запросу)/);
+	await expect.poll(() => statusText(page), SLOW).toMatch(/^(?:Найден|Показан|По запросу)/);
 	return page;
 }
 
@@ -88,7 +89,7 @@ describe('every result is reachable', () => {
 		await page.keyboard.press('Tab');
 		expect(await more.evaluate((button) => button === document.activeElement)).toBe(true);
 		await page.keyboard.press('Enter');
-		await expect.poll(() => statusText(page)).toBe(`Найдено ${FIXTURE_POST_COUNT} статей`);
+		await expect.poll(() => statusText(page), SLOW).toBe(`Найдено ${FIXTURE_POST_COUNT} статей`);
 		const all = await resultLinks(page);
 		expect(all).toHaveLength(FIXTURE_POST_COUNT);
 		expect(all.slice(0, RESULTS_PAGE_SIZE)).toEqual(first);
@@ -103,10 +104,10 @@ describe('every result is reachable', () => {
 		const page = await search(EVERYWHERE);
 		await page.locator('[data-search-more]').click();
 		await expect
-			.poll(() => resultLinks(page).then((links) => links.length))
+			.poll(() => resultLinks(page).then((links) => links.length), SLOW)
 			.toBe(FIXTURE_POST_COUNT);
 		await page.locator('#search-query').fill('доверие');
-		await expect.poll(() => statusText(page)).toBe('Найдена 1 статья');
+		await expect.poll(() => statusText(page), SLOW).toBe('Найдена 1 статья');
 		expect(await resultLinks(page)).toEqual([`/blog/${TRUST_POST.slug}/`]);
 		expect(await page.locator('[data-search-more]').isVisible()).toBe(false);
 	});
@@ -121,9 +122,9 @@ describe('Pagefind loads before the first search', () => {
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 		await page.goto(`${server.url}/search/`);
 		await page.locator('#search-query').focus();
-		await expect.poll(() => requested).toContain('/pagefind/pagefind.js');
+		await expect.poll(() => requested, SLOW).toContain('/pagefind/pagefind.js');
 		await expect
-			.poll(() => requested.some((path) => path.startsWith('/pagefind/wasm.')))
+			.poll(() => requested.some((path) => path.startsWith('/pagefind/wasm.')), SLOW)
 			.toBe(true);
 		expect(await statusText(page)).toBe('');
 	});
@@ -161,7 +162,7 @@ describe('misspelt queries', () => {
 			`/search/?q=${encodeURIComponent('консьерж')}`,
 		);
 		await suggestion.click();
-		await expect.poll(() => statusText(page)).toMatch(/^Показано 20 из \d+ статей$/);
+		await expect.poll(() => statusText(page), SLOW).toMatch(/^Показано 20 из \d+ статей$/);
 		expect(await page.locator('#search-query').inputValue()).toBe('консьерж');
 		expect(new URL(page.url()).searchParams.get('q')).toBe('консьерж');
 	});
@@ -242,7 +243,7 @@ describe('accessibility of the search page with results', () => {
 
 	test('and with a suggestion', async () => {
 		const page = await search('консъерж', { viewport: { width: 390, height: 800 } });
-		await expect.poll(() => page.locator('[data-search-status] a').count()).toBe(1);
+		await expect.poll(() => page.locator('[data-search-status] a').count(), SLOW).toBe(1);
 		expect(await axeViolations(page)).toEqual([]);
 	});
 });
