@@ -140,7 +140,7 @@ describe('Pagefind loads before the first search', () => {
 		});
 		await page.goto(`${server.url}/search/`, { waitUntil: 'domcontentloaded' });
 		await page.locator('#search-query').fill('доверие');
-		await expect.poll(() => statusText(page), { timeout: 1000 }).toBe(LOADING_STATUS);
+		await expect.poll(() => statusText(page), { timeout: 3000 }).toBe(LOADING_STATUS);
 		expect(await page.locator('[data-search-status]').getAttribute('role')).toBe('status');
 		expect(await page.locator('[data-search-results]').getAttribute('aria-busy')).toBe('true');
 		await expect.poll(() => statusText(page), { timeout: 20_000 }).toBe('Найдена 1 статья');
