@@ -14,18 +14,55 @@ export const PAGEFIND_MODULE = `/${SEARCH_INDEX_DIR}/pagefind.js`;
 /** Query string parameter that carries the query, so a search can be linked to. */
 export const QUERY_PARAM = 'q';
 
-/** Results shown for one query. */
-export const MAX_RESULTS = 20;
+/** Results shown at once; «Показать ещё» shows as many more. */
+export const RESULTS_PAGE_SIZE = 20;
+
+/** URL of the words the page suggests for a misspelt query (see src/lib/search-query.ts). */
+export const SUGGESTION_WORDS_URL = '/search-words.json';
+
+/** Most words in that list: it stays small however large the blog is. */
+export const SUGGESTION_WORDS_LIMIT = 1500;
 
 /** Trims a query and collapses runs of whitespace. */
 export const normalizeQuery = (query: string): string => query.replace(/\s+/g, ' ').trim();
 
-/** The status line read out after a search: «Найдено 2 статьи» or «Ничего не найдено…». */
-export function resultStatus(count: number, query: string): string {
+/**
+ * The status line read out after a search: «Найдено 2 статьи», «Показано 20 из 63 статей» while
+ * only some of them are shown, or «Ничего не найдено…».
+ */
+export function resultStatus(count: number, query: string, shown: number = count): string {
 	if (count === 0) return `По запросу «${query}» ничего не найдено. Попробуйте другое слово.`;
+	if (shown < count) {
+		const verb = pluralize(shown, ['Показана', 'Показаны', 'Показано']);
+		return `${verb} ${shown} из ${countWithWord(count, ['статьи', 'статей', 'статей'])}`;
+	}
 	const verb = pluralize(count, ['Найдена', 'Найдено', 'Найдено']);
 	return `${verb} ${countWithWord(count, ['статья', 'статьи', 'статей'])}`;
 }
+
+/** Label of the button that shows the next `count` results: «Показать ещё 20 статей». */
+export const moreResultsLabel = (count: number): string =>
+	`Показать ещё ${countWithWord(count, ['статью', 'статьи', 'статей'])}`;
+
+/** Status while Pagefind loads, before the first search can run. */
+export const LOADING_STATUS = 'Загружаем поиск…';
+
+/** Status when Pagefind could not load. */
+export const UNAVAILABLE_STATUS = 'Поиск сейчас недоступен. Ниже — новые статьи.';
+
+/** The hint after «ничего не найдено» when a near word exists: «Возможно, вы искали». */
+export const SUGGESTION_PREFIX = 'Возможно, вы искали';
+
+/** Parts of the no-results status that suggests a near query: text, the suggestion, text. */
+export const suggestionStatus = (query: string, suggestion: string): [string, string, string] => [
+	`По запросу «${query}» ничего не найдено. ${SUGGESTION_PREFIX} «`,
+	suggestion,
+	'»?',
+];
+
+/** How many results the next «Показать ещё» shows. */
+export const nextPageSize = (shown: number, count: number): number =>
+	Math.max(0, Math.min(RESULTS_PAGE_SIZE, count - shown));
 
 /** A run of excerpt text, highlighted when it matched the query. */
 export interface ExcerptPart {

@@ -68,7 +68,7 @@ describe.each(PAGES)('%s site: %s (%s)', (site, name, path) => {
 		expect(response?.status()).toBe(name === 'not-found' ? 404 : 200);
 		if (name === 'search') {
 			await expect
-				.poll(() => page.locator('[data-search-status]').textContent())
+				.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 })
 				.toMatch(/^Найден/);
 		}
 		const file = `${site}-${name}-${VIEWPORTS[viewport].width}x${VIEWPORTS[viewport].height}-${scheme}.png`;

@@ -8,6 +8,7 @@ import {
 	LONG_POST,
 	TRUST_POST,
 } from '../support/fixture-corpus.ts';
+import { SITE } from '../../src/site.ts';
 import { openPage, type CheckedPage } from '../support/page.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
@@ -142,7 +143,9 @@ describe('search', () => {
 		await page.locator('#search-query').fill('доверие');
 		const status = page.locator('[data-search-status]');
 		await expect
-			.poll(async () => (await status.textContent())?.replace(/\u00a0/g, ' '))
+			.poll(async () => (await status.textContent())?.replace(/\u00a0/g, ' '), {
+				timeout: 15_000,
+			})
 			.toBe('Найдена 1 статья');
 		expect(await status.getAttribute('role')).toBe('status');
 		const results = page.locator('.search-result__title');
@@ -164,22 +167,27 @@ describe('search', () => {
 
 	test('a search link (?q=) runs the search; a miss says so', async () => {
 		const page = await visit(`/search/?q=${encodeURIComponent('ключи')}`);
-		await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/^Найден/);
+		await expect
+			.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 })
+			.toMatch(/^Найден/);
 		expect(await page.locator('#search-query').inputValue()).toBe('ключи');
 
 		await page.locator('#search-query').fill('абракадабра');
 		await expect
-			.poll(() => page.locator('[data-search-status]').textContent())
+			.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 })
 			.toBe('По запросу «абракадабра» ничего не найдено. Попробуйте другое слово.');
 	});
 
-	test('without JavaScript the page is a list of every post and shows no dead form', async () => {
+	test('without JavaScript the page lists the newest posts, links to all, shows no dead form', async () => {
 		const page = await visit('/search/', { javaScriptEnabled: false });
 		expect(await page.locator('[data-search-form]').isVisible()).toBe(false);
 		expect(await page.locator('[data-search-note]').textContent()).toMatch(/JavaScript/);
 		const links = page.locator('.all-posts__list a');
-		expect(await links.count()).toBe(FIXTURE_POST_COUNT);
+		expect(await links.count()).toBe(SITE.postsPerPage);
 		expect(await links.first().getAttribute('href')).toBe(`/blog/${LONG_POST.slug}/`);
+		await page.locator('.all-posts__more a', { hasText: 'Все статьи' }).click();
+		await page.waitForURL(`${server.url}/`);
+		expect(await cardLinks(page)).toHaveLength(SITE.postsPerPage);
 	});
 });
 

@@ -2,6 +2,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DIST } from '../support/build.ts';
+import { SUGGESTION_WORDS_LIMIT } from '../../src/lib/search.ts';
+import { SITE } from '../../src/site.ts';
 import { readPage } from '../support/html.ts';
 
 /*
@@ -107,14 +109,33 @@ describe('search', () => {
 		expect(chromeChecked).toBeGreaterThanOrEqual(5);
 	});
 
-	test('without JavaScript /search/ lists every published post', async () => {
+	test('without JavaScript /search/ lists the newest posts and links to all of them', async () => {
 		const page = await readPage('/search/');
 		const links = page.querySelectorAll('.all-posts__list a').map((a) => a.getAttribute('href'));
-		expect(links.sort()).toEqual((await articleSlugs()).map((slug) => `/blog/${slug}/`));
+		const articles = (await articleSlugs()).map((slug) => `/blog/${slug}/`);
+		expect(links).toHaveLength(Math.min(SITE.postsPerPage, articles.length));
+		expect(articles).toEqual(expect.arrayContaining(links));
+		const home = await readPage('/');
+		const newest = home.querySelectorAll('.card__title a').map((a) => a.getAttribute('href'));
+		expect(links).toEqual(newest.slice(0, links.length));
+		expect(page.querySelectorAll('.all-posts__more a').map((a) => a.getAttribute('href'))).toEqual([
+			'/',
+			'/tags/',
+		]);
 		expect(page.querySelector('form[role="search"]')?.hasAttribute('hidden')).toBe(true);
 		expect(page.querySelector('[data-search-status]')?.getAttribute('role')).toBe('status');
 		expect(page.querySelector('[data-pagefind-body]')).toBeNull();
 	});
+});
+
+test('the words the search suggests are a short list of words from titles and keywords', async () => {
+	const words = JSON.parse(await readFile(join(DIST, 'search-words.json'), 'utf8')) as unknown;
+	expect(Array.isArray(words)).toBe(true);
+	const list = words as string[];
+	expect(list.length).toBeGreaterThan(5);
+	expect(list.length).toBeLessThanOrEqual(SUGGESTION_WORDS_LIMIT);
+	expect(list).toContain('доверие');
+	for (const word of list) expect(word).toMatch(/^[\p{Ll}]{4,}$/u);
 });
 
 describe('images', () => {

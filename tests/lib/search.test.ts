@@ -10,6 +10,9 @@ import {
 	excerptParts,
 	normalizeQuery,
 	resultStatus,
+	moreResultsLabel,
+	nextPageSize,
+	suggestionStatus,
 } from '../../src/lib/search.ts';
 
 test.each([
@@ -22,6 +25,41 @@ test.each([
 ])('resultStatus(%i) → %s', (count, status) =>
 	expect(resultStatus(count, 'x').replace(/\u00a0/g, ' ')).toBe(status),
 );
+
+test.each([
+	[20, 63, 'Показано 20 из 63 статей'],
+	[20, 21, 'Показано 20 из 21 статьи'],
+	[40, 45, 'Показано 40 из 45 статей'],
+	[21, 22, 'Показана 21 из 22 статей'],
+	[22, 30, 'Показаны 22 из 30 статей'],
+	[63, 63, 'Найдено 63 статьи'],
+])('resultStatus shown %i of %i → %s', (shown, count, status) =>
+	expect(resultStatus(count, 'x', shown).replace(/\u00a0/g, ' ')).toBe(status),
+);
+
+test.each([
+	[20, 'Показать ещё 20 статей'],
+	[1, 'Показать ещё 1 статью'],
+	[3, 'Показать ещё 3 статьи'],
+])('moreResultsLabel(%i) → %s', (count, label) =>
+	expect(moreResultsLabel(count).replace(/\u00a0/g, ' ')).toBe(label),
+);
+
+test.each([
+	[0, 63, 20],
+	[40, 63, 20],
+	[60, 63, 3],
+	[63, 63, 0],
+])('nextPageSize(shown %i of %i) → %i', (shown, count, next) =>
+	expect(nextPageSize(shown, count)).toBe(next),
+);
+
+test('a suggestion is a separate part, to be a link', () =>
+	expect(suggestionStatus('консъерж', 'консьерж')).toEqual([
+		'По запросу «консъерж» ничего не найдено. Возможно, вы искали «',
+		'консьерж',
+		'»?',
+	]));
 
 test('no results names the query', () =>
 	expect(resultStatus(0, 'консьерж')).toBe(

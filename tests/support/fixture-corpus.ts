@@ -70,6 +70,22 @@ export const WIDE_TABLE_POST = {
 		'https://example.com/concierge/services/renovation/petrogradsky-district/plumbing-and-electrical-works/price-list-2025-final-version.pdf',
 	bodyRelated: ['post-01', 'post-02'],
 };
+/**
+ * An ordinary post with a very long word in its title (so «Читайте также» cards of the posts on
+ * its topic carry it) and a bare URL in its text next to a word no other post has.
+ */
+export const LONG_WORDS_POST = {
+	slug: 'post-11',
+	word: 'высококвалифицированными',
+	query: 'памятка',
+	url: 'https://example.com/pamyatka-dlya-vladeltsev-kvartir/kak-peredat-klyuchi-i-proverit-uborku-posle-gostey-2025.pdf',
+};
+
+/**
+ * Short words that Pagefind falls back on for a misspelt word («консъерж» → «к», «довeрие» with
+ * a Latin e → «до»): the search page must not count them as hits.
+ */
+const SHORT_WORDS = 'К вечеру всё готово до мелочей.';
 
 /** The draft: never listed, never searchable. */
 export const DRAFT_POST = { slug: 'chernovik-o-planah', headline: 'Черновик о планах' };
@@ -108,15 +124,18 @@ export async function writeFixtureCorpus(dir: string): Promise<string> {
 					`![Гостиная после уборки](${IMAGE_POST.unsplash})\n\n${filler(i + 600)}\n\n` +
 					`![План офиса](${IMAGE_POST.local})\n\n${filler(i + 700)}\n`
 				: '';
+		const long = `post-${id}` === LONG_WORDS_POST.slug;
 		files.push([
 			`post-${id}.md`,
 			frontmatter({
-				title: `Заметка ${id}: ${topic}`,
+				title: `Заметка ${id}: ${topic}${long ? ` с ${LONG_WORDS_POST.word} мастерами` : ''}`,
 				description: `Короткая заметка номер ${id} о том, как мы занимаемся темой «${topic}».`,
 				keywords: keywords.join(', '),
 				pubDate: dateOf(i),
 				...(i % 5 === 0 ? {} : { heroImage: `${HERO}&sig=${id}` }),
-			}) + `\n${filler(i)}\n\n${filler(i + 100)}\n${images}`,
+			}) +
+				`\n${filler(i)}\n\n${filler(i + 100)}\n${images}` +
+				(long ? `\nПамятка для владельцев: ${LONG_WORDS_POST.url}\n\n${SHORT_WORDS}\n` : ''),
 		]);
 	}
 	files.push([

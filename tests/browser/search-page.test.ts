@@ -1,0 +1,270 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parse } from 'node-html-parser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { LOADING_STATUS, RESULTS_PAGE_SIZE } from '../../src/lib/search.ts';
+import { SITE } from '../../src/site.ts';
+import { launchBrowser } from '../support/browser.ts';
+import {
+	FIXTURE_POST_COUNT,
+	LONG_POST,
+	LONG_WORDS_POST,
+	TRUST_POST,
+} from '../support/fixture-corpus.ts';
+import { axeViolations, openPage, type CheckedPage } from '../support/page.ts';
+import { serveDist, type StaticServer } from '../support/server.ts';
+
+/*
+ * The search page on the generated fixture blog: every result reachable a page at a time,
+ * Pagefind loaded before the first keystroke with a spoken loading state, misspelt queries
+ * that say «ничего не найдено» instead of listing Pagefind's short-prefix noise, nothing that
+ * scrolls sideways on a 320px phone, and a page whose size does not grow with the blog.
+ */
+
+/** A word in the text of every fixture post («консьерж-сервиса»). */
+const EVERYWHERE = 'сервис';
+
+/** How long a search may take on a busy machine (Pagefind's files, the results' fragments). */
+const SLOW = { timeout: 15_000 };
+
+let browser: Browser;
+let server: StaticServer;
+const opened: CheckedPage[] = [];
+
+beforeAll(async () => {
+	[browser, server] = await Promise.all([launchBrowser(), serveDist(inject('fixtureDist'))]);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+async function open(path: string, options = {}): Promise<Page> {
+	const checked = await openPage(browser, server.url, options);
+	opened.push(checked);
+	await checked.page.goto(server.url + path);
+	return checked.page;
+}
+
+const statusText = async (page: Page): Promise<string> =>
+	((await page.locator('[data-search-status]').textContent()) ?? '').replace(/\u00a0/g, ' ');
+
+const resultLinks = (page: Page): Promise<string[]> =>
+	page
+		.locator('.search-result__title')
+		.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+
+/** Searches with a query link and waits for the answer (any status but the loading one). */
+async function search(query: string, options = {}): Promise<Page> {
+	const page = await open(`/search/?q=${encodeURIComponent(query)}`, options);
+	await expect.poll(() => statusText(page), SLOW).toMatch(/^(?:Найден|Показан|По запросу)/);
+	return page;
+}
+
+/** What Pagefind itself answers on this page, without the page's own checks. */
+const rawPagefindCount = (page: Page, query: string): Promise<number> =>
+	// A string, so that the test runner's transform leaves the page's own import() alone.
+	page.evaluate(
+		`import('/pagefind/pagefind.js').then((pagefind) => pagefind.search(${JSON.stringify(query)})).then((search) => search.results.length)`,
+	) as Promise<number>;
+
+describe('every result is reachable', () => {
+	test('«Показать ещё» shows the next results, moves focus to the first new one, and says how many are shown', async () => {
+		const page = await search(EVERYWHERE);
+		const more = page.locator('[data-search-more]');
+		expect(await statusText(page)).toBe(
+			`Показано ${RESULTS_PAGE_SIZE} из ${FIXTURE_POST_COUNT} статей`,
+		);
+		const first = await resultLinks(page);
+		expect(first).toHaveLength(RESULTS_PAGE_SIZE);
+		expect(await more.isVisible()).toBe(true);
+		const rest = FIXTURE_POST_COUNT - RESULTS_PAGE_SIZE;
+		expect((await more.textContent())?.replace(/\u00a0/g, ' ')).toBe(`Показать ещё ${rest} статей`);
+
+		// With the keyboard, as a reader who tabs past the last result does.
+		await page.locator('.search-result__title').last().focus();
+		await page.keyboard.press('Tab');
+		expect(await more.evaluate((button) => button === document.activeElement)).toBe(true);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => statusText(page), SLOW).toBe(`Найдено ${FIXTURE_POST_COUNT} статей`);
+		const all = await resultLinks(page);
+		expect(all).toHaveLength(FIXTURE_POST_COUNT);
+		expect(all.slice(0, RESULTS_PAGE_SIZE)).toEqual(first);
+		expect(new Set(all).size).toBe(FIXTURE_POST_COUNT);
+		expect(all).toContain(`/blog/${TRUST_POST.slug}/`);
+		expect(await more.isVisible()).toBe(false);
+		const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+		expect(focused).toBe(all[RESULTS_PAGE_SIZE]);
+	});
+
+	test('a new query starts again from the first page', async () => {
+		const page = await search(EVERYWHERE);
+		await page.locator('[data-search-more]').click();
+		await expect
+			.poll(() => resultLinks(page).then((links) => links.length), SLOW)
+			.toBe(FIXTURE_POST_COUNT);
+		await page.locator('#search-query').fill('доверие');
+		await expect.poll(() => statusText(page), SLOW).toBe('Найдена 1 статья');
+		expect(await resultLinks(page)).toEqual([`/blog/${TRUST_POST.slug}/`]);
+		expect(await page.locator('[data-search-more]').isVisible()).toBe(false);
+	});
+});
+
+describe('Pagefind loads before the first search', () => {
+	test('it is requested before the first keystroke', async () => {
+		const checked = await openPage(browser, server.url);
+		opened.push(checked);
+		const { page } = checked;
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+		await page.goto(`${server.url}/search/`);
+		await page.locator('#search-query').focus();
+		await expect.poll(() => requested, SLOW).toContain('/pagefind/pagefind.js');
+		await expect
+			.poll(() => requested.some((path) => path.startsWith('/pagefind/wasm.')), SLOW)
+			.toBe(true);
+		expect(await statusText(page)).toBe('');
+	});
+
+	test('while it loads, the status says so (a live region), then the results come', async () => {
+		const checked = await openPage(browser, server.url);
+		opened.push(checked);
+		const { page } = checked;
+		// A slow link: every file of the search index takes a second and a half.
+		await page.route('**/pagefind/**', async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			await route.continue();
+		});
+		await page.goto(`${server.url}/search/`, { waitUntil: 'domcontentloaded' });
+		await page.locator('#search-query').fill('доверие');
+		await expect.poll(() => statusText(page), { timeout: 3000 }).toBe(LOADING_STATUS);
+		expect(await page.locator('[data-search-status]').getAttribute('role')).toBe('status');
+		expect(await page.locator('[data-search-results]').getAttribute('aria-busy')).toBe('true');
+		await expect.poll(() => statusText(page), { timeout: 20_000 }).toBe('Найдена 1 статья');
+		expect(await page.locator('[data-search-results]').getAttribute('aria-busy')).toBeNull();
+	});
+});
+
+describe('misspelt queries', () => {
+	test('«консъерж» finds nothing (not Pagefind’s «к» matches) and suggests «консьерж»', async () => {
+		const page = await search('консъерж');
+		// Pagefind alone answers with the posts that have the word «к».
+		expect(await rawPagefindCount(page, 'консъерж')).toBeGreaterThan(0);
+		expect(await statusText(page)).toBe(
+			'По запросу «консъерж» ничего не найдено. Возможно, вы искали «консьерж»?',
+		);
+		expect(await page.locator('.search-result').count()).toBe(0);
+		const suggestion = page.locator('[data-search-status] a');
+		expect(await suggestion.getAttribute('href')).toBe(
+			`/search/?q=${encodeURIComponent('консьерж')}`,
+		);
+		await suggestion.click();
+		await expect.poll(() => statusText(page), SLOW).toMatch(/^Показано 20 из \d+ статей$/);
+		expect(await page.locator('#search-query').inputValue()).toBe('консьерж');
+		expect(new URL(page.url()).searchParams.get('q')).toBe('консьерж');
+	});
+
+	test('«довeрие» with a Latin e finds what «доверие» finds, and only that', async () => {
+		const page = await search('довeрие');
+		// Pagefind alone falls back on «до», which another post has.
+		expect(await rawPagefindCount(page, 'довeрие')).toBeGreaterThan(1);
+		expect(await statusText(page)).toBe('Найдена 1 статья');
+		expect(await resultLinks(page)).toEqual([`/blog/${TRUST_POST.slug}/`]);
+	});
+
+	test('«ёлка», in no post, says so', async () => {
+		const page = await search('ёлка');
+		expect(await statusText(page)).toBe(
+			'По запросу «ёлка» ничего не найдено. Попробуйте другое слово.',
+		);
+		expect(await page.locator('.search-result').count()).toBe(0);
+	});
+
+	test('«отчёты» with ё and «ОТЧЕТЫ» find the same posts', async () => {
+		const withYo = await resultLinks(await search('отчёты'));
+		expect(withYo.length).toBeGreaterThan(0);
+		expect(await resultLinks(await search('ОТЧЕТЫ'))).toEqual(withYo);
+	});
+});
+
+describe('nothing scrolls sideways on a 320px phone', () => {
+	const scrolls = (page: Page): Promise<boolean> =>
+		page.evaluate(
+			() => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+		);
+
+	test.each([320, 390])('search results with a bare URL in the excerpt, at %ipx', async (width) => {
+		const page = await search(LONG_WORDS_POST.query, { viewport: { width, height: 800 } });
+		const excerpt = await page.locator('.search-result__excerpt').first().textContent();
+		expect(excerpt).toContain(LONG_WORDS_POST.url.slice(0, 40));
+		expect(await scrolls(page)).toBe(false);
+	});
+
+	test('every article, with its «Читайте также» cards, at 320px', async () => {
+		const sitemap = await readFile(join(inject('fixtureDist'), 'sitemap-0.xml'), 'utf8');
+		const articles = [...sitemap.matchAll(/<loc>[^<]*?(\/blog\/[^<]+\/)<\/loc>/g)].map(
+			(match) => match[1]!,
+		);
+		expect(articles.length).toBe(FIXTURE_POST_COUNT);
+		const checked = await openPage(browser, server.url, { viewport: { width: 320, height: 700 } });
+		opened.push(checked);
+		const wide: string[] = [];
+		let longCards = 0;
+		for (const path of articles) {
+			await checked.page.goto(server.url + path);
+			if (await scrolls(checked.page)) wide.push(path);
+			longCards += await checked.page
+				.locator('.related__link', { hasText: LONG_WORDS_POST.word })
+				.count();
+		}
+		expect(wide).toEqual([]);
+		// The long word is in some related cards, and the long URL in an article: the check bites.
+		expect(longCards).toBeGreaterThan(0);
+		expect(articles).toContain(`/blog/${LONG_WORDS_POST.slug}/`);
+	});
+});
+
+describe('accessibility of the search page with results', () => {
+	test.each([
+		[320, 'light'],
+		[320, 'dark'],
+		[390, 'light'],
+		[390, 'dark'],
+		[1280, 'light'],
+		[1280, 'dark'],
+	] as const)('%ipx, %s: axe finds nothing', async (width, colorScheme) => {
+		const page = await search(EVERYWHERE, { viewport: { width, height: 800 }, colorScheme });
+		expect(await page.locator('[data-search-more]').isVisible()).toBe(true);
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	test('and with a suggestion', async () => {
+		const page = await search('консъерж', { viewport: { width: 390, height: 800 } });
+		await expect.poll(() => page.locator('[data-search-status] a').count(), SLOW).toBe(1);
+		expect(await axeViolations(page)).toEqual([]);
+	});
+});
+
+describe('the page itself', () => {
+	test('does not grow with the blog: the newest posts only, with links to all of them', async () => {
+		const html = await readFile(join(inject('fixtureDist'), 'search/index.html'));
+		const page = parse(html.toString('utf8'));
+		const listed = page.querySelectorAll('.all-posts__list a').map((a) => a.getAttribute('href'));
+		expect(listed).toHaveLength(SITE.postsPerPage);
+		expect(listed.length).toBeLessThan(FIXTURE_POST_COUNT);
+		expect(listed[0]).toBe(`/blog/${LONG_POST.slug}/`);
+		const more = page.querySelectorAll('.all-posts__more a').map((a) => a.getAttribute('href'));
+		expect(more).toEqual(['/', '/tags/']);
+		// About 1.5 KB gzipped today; far from the 100 KB a page may weigh.
+		expect(gzipSync(html).length).toBeLessThan(10_000);
+	});
+});
+
+test('no search page logged an error or left the site', () => {
+	expect(opened.length).toBeGreaterThan(10);
+	expect(opened.flatMap((checked) => checked.errors)).toEqual([]);
+	expect(opened.flatMap((checked) => checked.external)).toEqual([]);
+});

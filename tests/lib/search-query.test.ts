@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import {
+	allowedEdits,
+	isRealHit,
+	nearestWord,
+	normalizeSearchText,
+	queryTerms,
+	suggestQuery,
+	suggestionWords,
+	wordMatchesTerm,
+	wordsAt,
+} from '../../src/lib/search-query.ts';
+
+describe('normalizeSearchText', () => {
+	test.each([
+		['Ёлка', 'елка'],
+		['ДОВЕРИЕ', 'доверие'],
+		// A Latin e in a Cyrillic word, and a Cyrillic е in a Latin word.
+		['довeрие', 'доверие'],
+		['nеtlify', 'netlify'],
+		['КОНСЬЕРЖ-СЕРВИС', 'консьерж-сервис'],
+		// Upper-case look-alikes: Latin H, K, M, P, T, B, C in a Cyrillic word.
+		['HOMEP', 'homep'],
+		['НОМEР', 'номер'],
+		['  два   слова ', 'два слова'],
+		['Airbnb', 'airbnb'],
+	])('%j → %j', (text, normalized) => expect(normalizeSearchText(text)).toBe(normalized));
+
+	test('every Latin look-alike in a Cyrillic word becomes Cyrillic', () =>
+		expect([...'abcehkmoptxy'].map((latin) => normalizeSearchText(`ж${latin}ж`)).join('')).toBe(
+			'жажжвжжсжжежжнжжкжжмжжожжржжтжжхжжуж',
+		));
+});
+
+test.each([
+	['консьерж-сервис', ['консьержсервис']],
+	['«Доверие», ключи!', ['доверие', 'ключи']],
+	['довeрие', ['доверие']],
+	['— ...', []],
+])('queryTerms(%j) → %j', (query, terms) => expect(queryTerms(query)).toEqual(terms));
+
+describe('wordMatchesTerm: real matches start with the query word’s stem', () => {
+	test.each([
+		['доверия', 'доверие'],
+		['«Доверии»,', 'доверие'],
+		['сервис', 'серв'],
+		['консьерж-сервиса', 'сервис'],
+		['консьерж-сервиса', 'консьержсервис'],
+		['ответственный', 'ответственностью'],
+		['Отчёт', 'отчеты'],
+		['netlify', 'netlify'],
+	])('%j matches %j', (word, term) => expect(wordMatchesTerm(word, term)).toBe(true));
+
+	test.each([
+		// Pagefind's fallback: the longest indexed word that starts the query word.
+		['К', 'консъерж'],
+		['до', 'доверие'],
+		['её', 'елка'],
+		['сервис', 'сервисмен'],
+		['кон', 'консьерж'],
+	])('%j does not match %j', (word, term) => expect(wordMatchesTerm(word, term)).toBe(false));
+});
+
+test('wordsAt picks the words at Pagefind’s positions (split at white space)', () =>
+	expect(wordsAt('Основа доверия —\nпрозрачность:  владелец', [1, 3, 9])).toEqual([
+		'доверия',
+		'прозрачность:',
+	]));
+
+describe('isRealHit', () => {
+	test('every query word needs a real match', () => {
+		expect(isRealHit(['доверия', 'ключи'], ['доверие', 'ключ'])).toBe(true);
+		expect(isRealHit(['доверия', 'к'], ['доверие', 'консъерж'])).toBe(false);
+		expect(isRealHit(['к', 'к'], ['консъерж'])).toBe(false);
+	});
+	test('a result without known matched words counts', () =>
+		expect(isRealHit([], ['доверие'])).toBe(true));
+});
+
+describe('suggestions', () => {
+	const words = ['консьерж', 'квартира', 'доверие', 'ключи', 'ремонт'];
+
+	test.each([
+		['консъерж', 'консьерж'],
+		['квортира', 'квартира'],
+		['Рeмонт', undefined], // a look-alike only: the same word once normalised
+		['ремонт', undefined], // a known word
+		['елка', undefined], // nothing near
+		['клч', undefined], // too short to guess
+	])('nearestWord(%j) → %j', (term, near) => expect(nearestWord(term, words)).toBe(near));
+
+	test.each([
+		['дом', 0],
+		['ключ', 1],
+		['консъерж', 2],
+	])('allowedEdits(%j) → %i', (term, edits) => expect(allowedEdits(term)).toBe(edits));
+
+	test('suggestQuery replaces only the unmatched words, or says nothing', () => {
+		expect(suggestQuery(['ключи', 'консъерж'], new Set(['консъерж']), words)).toBe(
+			'ключи консьерж',
+		);
+		expect(suggestQuery(['елка'], new Set(['елка']), words)).toBeUndefined();
+	});
+
+	test('suggestionWords: normalised words of 4+ letters, most frequent first, capped', () => {
+		const list = suggestionWords(
+			['Консьерж-сервис в Петербурге', 'Ёлка для консьержа', 'Консьерж и ремонт'],
+			4,
+		);
+		expect(list).toEqual(['консьерж', 'елка', 'консьержа', 'петербурге']);
+		expect(suggestionWords(['один два три'], 10)).toEqual(['один']);
+	});
+});
