@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroUserConfig } from 'astro';
 import { cachedPages } from './src/integrations/cached-pages.ts';
+import { decapCms } from './src/integrations/decap-cms.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { withPagesInSitemapOrder } from './src/integrations/sitemap-order.ts';
@@ -51,6 +52,8 @@ const config = {
 		// Before the search index, which reads the generated pages.
 		cachedPages(),
 		pagefindIndex(),
+		// The browser editor at /admin/: its bundle from npm, its local back end in `astro dev`.
+		decapCms(),
 	],
 } satisfies AstroUserConfig;
 
