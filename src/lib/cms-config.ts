@@ -200,14 +200,21 @@ function stringPattern(schema: z.ZodType): RegExp | undefined {
 function fieldsFromShape(
 	shape: Record<string, z.ZodType>,
 	ui: Readonly<Record<string, Omit<CmsField, 'name' | 'required'>>>,
-	skip: readonly string[] = [],
+	/*
+	 * Inside an optional block (the HowTo), a field the schema requires is required only when
+	 * the block is there; Decap cannot say that, so there the build's content check is the gate.
+	 */
+	inOptionalBlock = false,
 ): CmsField[] {
 	return Object.entries(shape)
-		.filter(([name]) => !skip.includes(name) && ui[name])
+		.filter(([name]) => ui[name])
 		.map(([name, schema]) => {
-			const field: CmsField = { name, ...ui[name]!, required: !isOptionalField(schema) };
+			const required = !inOptionalBlock && !isOptionalField(schema);
+			const field: CmsField = { name, ...ui[name]!, required };
 			const fallback = schemaDefault(schema);
-			if (field.default === undefined && fallback !== undefined && !Array.isArray(fallback)) {
+			// A default inside an optional block would make the block appear in every new post.
+			const useDefault = !inOptionalBlock && field.default === undefined;
+			if (useDefault && fallback !== undefined && !Array.isArray(fallback)) {
 				field.default = fallback;
 			}
 			if (field.widget === 'list') field.default = [];
@@ -218,10 +225,10 @@ function fieldsFromShape(
 /** The HowTo block: its name and description, and the rating as an object. */
 function howToFields(): CmsField[] {
 	const shape = objectShape(howToSchema);
-	const fields = fieldsFromShape(shape, HOWTO_FIELD_UI);
+	const fields = fieldsFromShape(shape, HOWTO_FIELD_UI, true);
 	const ratingShape = objectShape(shape['aggregateRating'] as z.ZodType);
 	const ratingPattern = stringPattern(ratingShape['ratingValue'] as z.ZodType);
-	const ratingFields = fieldsFromShape(ratingShape, RATING_FIELD_UI).map((field) =>
+	const ratingFields = fieldsFromShape(ratingShape, RATING_FIELD_UI, true).map((field) =>
 		field.widget === 'string' && ratingPattern
 			? { ...field, pattern: [ratingPattern.source, RATING_ERROR] as [string, string] }
 			: field,
