@@ -3,7 +3,8 @@
  * before this module): the article preview with the site's stylesheet, and the save hook that
  * names new files like `npm run new` and removes fields left blank.
  */
-import { CMS_COLLECTION, LOCAL_BACKEND_PATH } from '../lib/cms-config.ts';
+import { CMS_COLLECTION } from '../lib/cms-config.ts';
+import { LOCAL_BACKEND_PATH } from '../lib/cms-paths.ts';
 import { entryEdits, newPostFile } from '../lib/cms-entry.ts';
 import { formatDate, parseEditorDate, toIsoWithOffset } from '../lib/dates.ts';
 import { howToSchema } from '../lib/post-schema.ts';

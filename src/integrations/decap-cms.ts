@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { createLocalBackend } from '../build/cms-local-backend.ts';
-import { ADMIN_PATH, isCmsBundleFile, LOCAL_BACKEND_PATH } from '../lib/cms-config.ts';
+import { ADMIN_PATH, isCmsBundleFile, LOCAL_BACKEND_PATH } from '../lib/cms-paths.ts';
 
 /** node_modules/decap-cms/dist: the CMS's prebuilt bundle (React and its locales included). */
 const bundleDir = (): string =>

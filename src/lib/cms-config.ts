@@ -28,6 +28,16 @@ export interface CmsField {
 	[option: string]: unknown;
 }
 
+/** What the schema cannot say about a field: its label, hint, widget and widget options. */
+export interface FieldUi {
+	label: string;
+	widget: string;
+	hint?: string;
+	default?: unknown;
+	pattern?: [string, string];
+	[option: string]: unknown;
+}
+
 /** The parts of the Decap configuration the site generates. */
 export interface CmsConfig {
 	backend: Record<string, unknown>;
@@ -40,25 +50,17 @@ export interface CmsConfig {
 	collections: Array<Record<string, unknown> & { fields: CmsField[] }>;
 }
 
-/** Where the admin UI lives. */
-export const ADMIN_PATH = '/admin/';
-
-/**
- * The local back end's API on the dev server (decap-server answers it as /api/v1). It ends with
- * a slash because the site's trailingSlash: 'always' turns other paths away before any route.
- */
-export const LOCAL_BACKEND_PATH = '/admin/api/';
-
 /** Name of the posts collection in the CMS (its URLs: /admin/#/collections/blog/…). */
 export const CMS_COLLECTION = 'blog';
 
 /** Error shown under a field whose value does not match its pattern. */
-const DATE_HINT = 'Дата: 2025-07-25 или 2025-07-25T12:00:00+03:00 (без часового пояса — время московское).';
+const DATE_HINT =
+	'Дата: 2025-07-25 или 2025-07-25T12:00:00+03:00 (без часового пояса — время московское).';
 const DATE_ERROR = 'Ожидается дата ISO 8601, например 2025-07-25 или 2025-07-25T12:00:00+03:00';
 const RATING_ERROR = 'Ожидается число, например 4.8';
 
 /** Labels, hints and widgets of the top-level fields; the schema decides everything else. */
-const POST_FIELD_UI: Readonly<Record<PostField, Omit<CmsField, 'name' | 'required'>>> = {
+const POST_FIELD_UI: Readonly<Record<PostField, FieldUi>> = {
 	title: {
 		label: 'Заголовок (SEO)',
 		widget: 'string',
@@ -128,13 +130,13 @@ const POST_FIELD_UI: Readonly<Record<PostField, Omit<CmsField, 'name' | 'require
 };
 
 /** Labels and hints of the HowTo block's fields; `@context`/`@type` are set on save. */
-const HOWTO_FIELD_UI: Readonly<Record<string, Omit<CmsField, 'name' | 'required'>>> = {
+const HOWTO_FIELD_UI: Readonly<Record<string, FieldUi>> = {
 	name: { label: 'Название', widget: 'string', hint: 'По умолчанию — заголовок статьи.' },
 	description: { label: 'Описание', widget: 'text', hint: 'По умолчанию — описание статьи.' },
 	aggregateRating: { label: 'Рейтинг', widget: 'object' },
 };
 
-const RATING_FIELD_UI: Readonly<Record<string, Omit<CmsField, 'name' | 'required'>>> = {
+const RATING_FIELD_UI: Readonly<Record<string, FieldUi>> = {
 	ratingValue: { label: 'Оценка', widget: 'string', hint: 'Например 4.8' },
 	reviewCount: {
 		label: 'Число отзывов',
@@ -161,8 +163,7 @@ function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** Whether a field may be left out: its schema accepts `undefined` (optional or defaulted). */
-export const isOptionalField = (schema: z.ZodType): boolean =>
-	schema.safeParse(undefined).success;
+export const isOptionalField = (schema: z.ZodType): boolean => schema.safeParse(undefined).success;
 
 /** The schema's default for a field, when it has one. */
 function schemaDefault(schema: z.ZodType): unknown {
@@ -180,26 +181,23 @@ export function objectShape(schema: z.ZodType): Record<string, z.ZodType> {
 	return shape;
 }
 
-/** The regex patterns a string schema (or a union member) checks, as zod 4 records them. */
+/** The regex a string schema (or a member of a union) checks, read from its zod 4 checks. */
 function stringPattern(schema: z.ZodType): RegExp | undefined {
-	const inner = unwrap(schema);
-	const def = inner.def as { type: string; options?: z.ZodType[] };
+	const def = unwrap(schema).def as {
+		type: string;
+		options?: z.ZodType[];
+		checks?: Array<{ _zod: { def: { pattern?: RegExp } } }>;
+	};
 	if (def.type === 'union' && def.options) {
-		for (const option of def.options) {
-			const found = stringPattern(option);
-			if (found) return found;
-		}
-		return undefined;
+		return def.options.map(stringPattern).find((pattern) => pattern !== undefined);
 	}
-	const patterns = (inner as unknown as { _zod: { bag: { patterns?: Set<RegExp> } } })._zod.bag
-		.patterns;
-	return patterns ? [...patterns][0] : undefined;
+	return def.checks?.map((check) => check._zod.def.pattern).find((pattern) => pattern);
 }
 
 /** Builds CMS fields from an object shape, in the schema's order, skipping `skip`. */
 function fieldsFromShape(
 	shape: Record<string, z.ZodType>,
-	ui: Readonly<Record<string, Omit<CmsField, 'name' | 'required'>>>,
+	ui: Readonly<Record<string, FieldUi>>,
 	/*
 	 * Inside an optional block (the HowTo), a field the schema requires is required only when
 	 * the block is there; Decap cannot say that, so there the build's content check is the gate.
@@ -321,6 +319,3 @@ export function buildCmsConfig({ repo, branch = 'main' }: CmsConfigOptions): Cms
 /** The configuration as config.yml text (JSON is valid YAML, and needs no YAML writer). */
 export const serializeCmsConfig = (config: CmsConfig): string =>
 	`${JSON.stringify(config, null, '\t')}\n`;
-
-/** Files of the Decap CMS bundle the admin page loads: the entry and its numbered chunks. */
-export const isCmsBundleFile = (name: string): boolean => /^(?:\d+\.)?decap-cms\.js$/.test(name);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DEFAULT_CONTENT_DIR } from './content-dir.ts';
-import { objectShape } from './cms-config.ts';
+import { isOptionalField, objectShape } from './cms-config.ts';
 import { postSchema } from './post-schema.ts';
 import { slugify } from './slug.ts';
 
@@ -39,7 +39,8 @@ export function entryEdits(data: Readonly<Record<string, unknown>>): EntryEdit[]
 	for (const [key, value] of Object.entries(data)) {
 		const field = shape[key] as z.ZodType | undefined;
 		if (!field || key === 'body') continue;
-		if (typeof value === 'string' && value.trim() === '' && !field.safeParse(value).success) {
+		const blank = typeof value === 'string' && value.trim() === '';
+		if (blank && isOptionalField(field) && !field.safeParse(value).success) {
 			edits.push({ op: 'remove', path: [key] });
 		}
 	}
@@ -54,7 +55,8 @@ export function entryEdits(data: Readonly<Record<string, unknown>>): EntryEdit[]
 			edits.push({ op: 'set', path: ['schema', '@type'], value: 'HowTo' });
 		}
 		for (const key of ['name', 'description']) {
-			if (key in schema && isBlank(schema[key])) edits.push({ op: 'remove', path: ['schema', key] });
+			if (key in schema && isBlank(schema[key]))
+				edits.push({ op: 'remove', path: ['schema', key] });
 		}
 		const rating = schema['aggregateRating'];
 		if (rating !== undefined && isBlank(rating)) {

@@ -43,7 +43,10 @@ export function buildAdminCspDirectives(
 ): CspDirectives {
 	return [
 		['default-src', ["'self'"]],
-		['img-src', ["'self'", ...imageOrigins, 'https://avatars.githubusercontent.com', 'data:', 'blob:']],
+		[
+			'img-src',
+			["'self'", ...imageOrigins, 'https://avatars.githubusercontent.com', 'data:', 'blob:'],
+		],
 		['script-src', ["'self'", "'unsafe-eval'"]],
 		['style-src', ["'self'", "'unsafe-inline'"]],
 		['connect-src', ["'self'", 'https://api.github.com']],

@@ -1,6 +1,6 @@
 import type { SitemapOptions } from '@astrojs/sitemap';
 import { SITE } from '../site.ts';
-import { ADMIN_PATH } from './cms-config.ts';
+import { ADMIN_PATH } from './cms-paths.ts';
 import { unpublishedReason } from './publishing.ts';
 import { absoluteUrl, postPath } from './urls.ts';
 
@@ -36,8 +36,7 @@ export const isErrorPage = (url: string): boolean =>
 	/^\/(?:404|500)(?:\/|\.html)?$/.test(new URL(url).pathname);
 
 /** Whether a sitemap URL is the editor (/admin/), which is for editors, not for readers. */
-export const isEditorPage = (url: string): boolean =>
-	new URL(url).pathname.startsWith(ADMIN_PATH);
+export const isEditorPage = (url: string): boolean => new URL(url).pathname.startsWith(ADMIN_PATH);
 
 /**
  * Options for @astrojs/sitemap: no error pages, and lastmod on article URLs. `lastmodOf` is

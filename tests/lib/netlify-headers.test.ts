@@ -64,7 +64,9 @@ function expectedSecurityHeaders(path: string): Record<string, string> {
 	if (path === ADMIN_DOCUMENT) return adminSecurityHeaders();
 	const { 'Content-Security-Policy': csp, ...others } = securityHeaders();
 	// An unknown top-level path: every header but the CSP (see SITE_CSP_PATTERNS).
-	return path === '/a-page-that-does-not-exist/' ? others : { ...others, 'Content-Security-Policy': csp ?? '' };
+	return path === '/a-page-that-does-not-exist/'
+		? others
+		: { ...others, 'Content-Security-Policy': csp ?? '' };
 }
 
 describe('buildHeaderRules', () => {
