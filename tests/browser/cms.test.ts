@@ -177,6 +177,7 @@ describe('the editor at /admin/ with the local back end', () => {
 			.poll(() => preview.locator('h1.article__title').textContent())
 			.toBe('Проверка редактора');
 		expect(await preview.locator('.meta time').textContent()).toBe('1 августа 2025');
+		await page.getByLabel('Заголовок (SEO)').first().scrollIntoViewIfNeeded();
 		await screenshot('cms-editor.png', (path) => page.screenshot({ path }));
 		await screenshot('cms-preview.png', (path) =>
 			page.locator('iframe').first().screenshot({ path }),
