@@ -41,6 +41,9 @@ const cspMessages: string[] = [];
 const outsideRequests: string[] = [];
 let refusedSaves = 0;
 
+/** How long the CMS may take to show something on a busy machine. */
+const UI = { timeout: 20_000 };
+
 /** Writes a screenshot for the test report, and for docs/editors.md when asked to. */
 async function screenshot(name: string, shoot: (path: string) => Promise<unknown>): Promise<void> {
 	await mkdir(SCREENSHOT_DIR, { recursive: true });
@@ -149,7 +152,7 @@ afterAll(async () => {
 describe('the editor at /admin/ with the local back end', () => {
 	test('logs in and lists the posts, in Russian; noindex', async () => {
 		await expect
-			.poll(() => page.getByText('Сервисный подход: философия успеха ButlerSPB').count())
+			.poll(() => page.getByText('Сервисный подход: философия успеха ButlerSPB').count(), UI)
 			.toBe(1);
 		expect(await page.getByText('Коллекции').count()).toBeGreaterThan(0);
 		expect(await page.locator('meta[name="robots"]').getAttribute('content')).toMatch(/noindex/);
@@ -174,7 +177,7 @@ describe('the editor at /admin/ with the local back end', () => {
 		await page.keyboard.type('Редактор в браузере сохраняет статью коммитом в репозиторий.');
 		const preview = page.frameLocator('iframe').first();
 		await expect
-			.poll(() => preview.locator('h1.article__title').textContent())
+			.poll(() => preview.locator('h1.article__title').textContent(), UI)
 			.toBe('Проверка редактора');
 		expect(await preview.locator('.meta time').textContent()).toBe('1 августа 2025');
 		await page.getByLabel('Заголовок (SEO)').first().scrollIntoViewIfNeeded();
@@ -220,14 +223,16 @@ describe('the editor at /admin/ with the local back end', () => {
 		await page.getByLabel('Дата публикации').fill('2025-08-02');
 		await publish();
 		await expect
-			.poll(() => page.getByText(/вы пропустили обязательное поле/i).count())
+			.poll(() => page.getByText(/вы пропустили обязательное поле/i).count(), UI)
 			.toBeGreaterThan(0);
 		expect(
 			await page.getByText('Необходимо указать значение поля Заголовок (SEO).').count(),
 		).toBeGreaterThan(0);
 		await page.getByLabel('Дата публикации').fill('25.07.2025');
 		await publish();
-		await expect.poll(() => page.getByText(/Ожидается дата ISO 8601/).count()).toBeGreaterThan(0);
+		await expect
+			.poll(() => page.getByText(/Ожидается дата ISO 8601/).count(), UI)
+			.toBeGreaterThan(0);
 		expect(refusedSaves).toBe(2);
 		expect((await readdir(posts)).sort()).toEqual([
 			'kak-my-stroim-doveritelnye-otnosheniya-na-rasstoyanii.md',
