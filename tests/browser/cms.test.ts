@@ -175,7 +175,7 @@ describe('the editor at /admin/ with the local back end', () => {
 		await page.getByLabel('Дата публикации').fill('2025-08-01');
 		await page.locator('[data-slate-editor="true"]').first().click();
 		await page.keyboard.type('Редактор в браузере сохраняет статью коммитом в репозиторий.');
-		const preview = page.frameLocator('iframe').first();
+		const preview = page.locator('iframe').first().contentFrame();
 		await expect
 			.poll(() => preview.locator('h1.article__title').textContent(), UI)
 			.toBe('Проверка редактора');

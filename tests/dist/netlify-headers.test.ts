@@ -1,5 +1,9 @@
 import { beforeAll, expect, test } from 'vitest';
-import { ADMIN_DOCUMENT, CACHE_IMMUTABLE, CACHE_REVALIDATE } from '../../src/lib/netlify-headers.ts';
+import {
+	ADMIN_DOCUMENT,
+	CACHE_IMMUTABLE,
+	CACHE_REVALIDATE,
+} from '../../src/lib/netlify-headers.ts';
 import { headersForPath, overlappingHeaders } from '../../src/lib/netlify-path.ts';
 import { adminSecurityHeaders, securityHeaders } from '../../src/lib/security-headers.ts';
 import { urlPathOfFile } from '../../src/lib/trailing-slash.ts';
