@@ -241,6 +241,29 @@ describe('the editor at /admin/ with the local back end', () => {
 		]);
 	});
 
+	test('refuses a new post whose file name is taken, and leaves that post alone', async () => {
+		const file = join(posts, 'servisnyy-podhod.md');
+		const before = await readFile(file, 'utf8');
+		const errorsBefore = consoleErrors.length;
+		await openEditor('/collections/blog/new');
+		await page.getByLabel('Заголовок (SEO)').first().fill('Сервисный подход');
+		await page.getByLabel('Описание', { exact: true }).first().fill('Та же тема, другой текст.');
+		await page.getByLabel('Дата публикации').fill('2025-08-03');
+		await page.locator('[data-slate-editor="true"]').first().click();
+		await page.keyboard.type('Текст.');
+		await publish();
+		await expect
+			.poll(() => page.getByText(/Статья с адресом servisnyy-podhod уже есть/).count(), UI)
+			.toBeGreaterThan(0);
+		expect(await readFile(file, 'utf8')).toBe(before);
+		// Decap logs the refused save as an error and rejects its promise: exactly that, nothing else.
+		const errors = consoleErrors.splice(errorsBefore);
+		expect(errors.length).toBeGreaterThan(0);
+		for (const error of errors) {
+			expect(error).toMatch(/уже есть|^uncaught: \[object Object\]/);
+		}
+	});
+
 	test('no console error, no CSP violation, no request off the site', () => {
 		expect(refusedSaves).toBe(2);
 		expect(consoleErrors).toEqual([]);

@@ -159,13 +159,21 @@ describe('incremental rebuild after one post changed', () => {
 		const entries = stripVTControlCharacters(unchanged.stdout)
 			.split(/[├└]─ /)
 			.slice(1);
-		const pathOf = (entry: string) => /^\/\S*?\.(?:html|xml|txt)/.exec(entry)?.[0];
+		const pathOf = (entry: string) => /^\/\S*?\.(?:html|xml|txt|yml)/.exec(entry)?.[0];
 		const rendered = entries
 			.filter((entry) => !/^\S+ \((?:restored|cached)\)/.test(entry))
 			.map(pathOf);
 		// Only routes without getStaticPaths() render on every build.
 		expect(rendered.sort()).toEqual(
-			['/404.html', '/index.html', '/robots.txt', '/search/index.html', '/tags/index.html'].sort(),
+			[
+				'/404.html',
+				'/admin/config.yml',
+				'/admin/index.html',
+				'/index.html',
+				'/robots.txt',
+				'/search/index.html',
+				'/tags/index.html',
+			].sort(),
 		);
 		expect(entries.find((entry) => pathOf(entry) === '/rss.xml')).toMatch(
 			/\((?:restored|cached)\)/,
