@@ -260,7 +260,7 @@ describe('the editor at /admin/ with the local back end', () => {
 		const errors = consoleErrors.splice(errorsBefore);
 		expect(errors.length).toBeGreaterThan(0);
 		for (const error of errors) {
-			expect(error).toMatch(/уже есть|^uncaught: \[object Object\]/);
+			expect(error).toMatch(/уже есть|^uncaught: Object $/);
 		}
 	});
 
