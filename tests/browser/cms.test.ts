@@ -182,9 +182,6 @@ describe('the editor at /admin/ with the local back end', () => {
 		expect(await preview.locator('.meta time').textContent()).toBe('1 августа 2025');
 		await page.getByLabel('Заголовок (SEO)').first().scrollIntoViewIfNeeded();
 		await screenshot('cms-editor.png', (path) => page.screenshot({ path }));
-		await screenshot('cms-preview.png', (path) =>
-			page.locator('iframe').first().screenshot({ path }),
-		);
 		await publish();
 
 		const file = join(posts, 'proverka-redaktora.md');
@@ -205,17 +202,33 @@ describe('the editor at /admin/ with the local back end', () => {
 		await rm(join(outDir, '..'), { recursive: true, force: true });
 	}, 180_000);
 
-	test('editing one field of servisnyy-podhod changes only that field', async () => {
-		const file = join(posts, 'servisnyy-podhod.md');
-		const before = matter(await readFile(file, 'utf8'));
-		await openEditor('/collections/blog/entries/servisnyy-podhod');
-		const description = 'Новое описание: сервисный подход ButlerSPB в одной фразе.';
-		await page.getByLabel('Описание', { exact: true }).first().fill(description);
-		await publish();
-		const after = matter(await fileWhen(file, description));
-		expect(after.content).toBe(before.content);
-		expect(postSchema.parse(after.data)).toEqual(postSchema.parse({ ...before.data, description }));
-	});
+	// One seed post keeps its HowTo block as inline JSON, the other as block YAML.
+	test.each(['servisnyy-podhod', 'kak-my-stroim-doveritelnye-otnosheniya-na-rasstoyanii'])(
+		'editing one field of %s changes only that field',
+		async (slug) => {
+			const file = join(posts, `${slug}.md`);
+			const before = matter(await readFile(file, 'utf8'));
+			await openEditor(`/collections/blog/entries/${slug}`);
+			const description = `Новое описание статьи ${slug} в одной фразе.`;
+			await page.getByLabel('Описание', { exact: true }).first().fill(description);
+			if (slug !== 'servisnyy-podhod') {
+				// The preview of a post with a rating and a hero image, for the editors' guide.
+				await screenshot('cms-preview.png', (path) =>
+					page.locator('iframe').first().screenshot({ path }),
+				);
+			}
+			await publish();
+			// Long values are folded over several lines: compare the parsed value.
+			await expect
+				.poll(async () => matter(await readFile(file, 'utf8')).data['description'], UI)
+				.toBe(description);
+			const after = matter(await readFile(file, 'utf8'));
+			expect(after.content).toBe(before.content);
+			expect(postSchema.parse(after.data)).toEqual(
+				postSchema.parse({ ...before.data, description }),
+			);
+		},
+	);
 
 	test('refuses to save a post without a title, in Russian', async () => {
 		await openEditor('/collections/blog/new');
