@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroUserConfig } from 'astro';
 import { cachedPages } from './src/integrations/cached-pages.ts';
 import { indexNowKeyFile } from './src/integrations/indexnow.ts';
+import { decapCms } from './src/integrations/decap-cms.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { withPagesInSitemapOrder } from './src/integrations/sitemap-order.ts';
@@ -54,6 +55,8 @@ const config = {
 		pagefindIndex(),
 		// IndexNow's key file, when INDEXNOW_KEY is set (README, "IndexNow").
 		indexNowKeyFile(),
+		// The browser editor at /admin/: its bundle from npm, its local back end in `astro dev`.
+		decapCms(),
 	],
 } satisfies AstroUserConfig;
 

@@ -24,7 +24,7 @@ export function toIsoWithOffset(date: Date, offset: string = SITE.utcOffset): st
 }
 
 /** ISO date (YYYY-MM-DD) or date-time with an optional zone, as editors write it. */
-const ISO_DATE =
+export const ISO_DATE_PATTERN =
 	/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
@@ -35,7 +35,7 @@ const ISO_DATE =
 export function parseEditorDate(value: string | Date): Date | undefined {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
 	const text = value.trim();
-	const match = ISO_DATE.exec(text);
+	const match = ISO_DATE_PATTERN.exec(text);
 	if (!match) return undefined;
 	const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
 	const check = new Date(Date.UTC(year, month - 1, day));

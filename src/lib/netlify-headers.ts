@@ -1,5 +1,5 @@
 import type { PathHeaders } from './netlify-path.ts';
-import { securityHeaders } from './security-headers.ts';
+import { adminSecurityHeaders, securityHeaders } from './security-headers.ts';
 
 /** One `[[headers]]` table of netlify.toml, with the reason it exists. */
 export interface HeaderRule extends PathHeaders {
@@ -38,6 +38,36 @@ export const PAGEFIND_FIXED_PATTERNS = [
 	'/pagefind/*.pagefind',
 ];
 
+/** The editor's page (Decap CMS): the only document with its own Content-Security-Policy. */
+export const ADMIN_DOCUMENT = '/admin/';
+
+/** The editor's other files (bundle, config.yml): never indexed, always revalidated. */
+export const ADMIN_PATTERNS = ['/admin/*'];
+
+/**
+ * Where the site's CSP applies: every path but the editor's page. A header from two rules may
+ * reach the browser as both values joined (two policies, both enforced), so the site's CSP cannot
+ * sit on `/*` under an override for /admin/. These patterns cover the site's top-level folders
+ * and files (a dist test fails for a new one that none covers) and every path two or more
+ * segments deep; a 404 for an unknown top-level path such as /foo/ gets the other security
+ * headers but no CSP (the 404 page has no script).
+ */
+export const SITE_CSP_PATTERNS = [
+	'/',
+	'/:section/:page/*',
+	'/404.html',
+	'/search/',
+	'/tags/',
+	'/rss.xml',
+	'/robots.txt',
+	'/sitemap*.xml',
+	'/favicon*',
+	'/logo.png',
+	'/og-default.png',
+];
+
+const CSP = 'Content-Security-Policy';
+
 const cacheRules = (patterns: readonly string[], value: string, why: string): HeaderRule[] =>
 	patterns.map((pattern, index) => ({
 		for: pattern,
@@ -54,9 +84,33 @@ export function buildHeaderRules(imageOrigins?: readonly string[]): HeaderRule[]
 	return [
 		{
 			for: '/*',
-			values: securityHeaders(imageOrigins),
-			why: 'Security headers on every response. The CSP allows what the site uses and nothing else: see src/lib/security-headers.ts.',
+			values: Object.fromEntries(
+				Object.entries(securityHeaders(imageOrigins)).filter(([name]) => name !== CSP),
+			),
+			why: 'Security headers on every response; the CSP comes from the rules below. See src/lib/security-headers.ts.',
 		},
+		...SITE_CSP_PATTERNS.map((pattern, index) => ({
+			for: pattern,
+			values: { [CSP]: securityHeaders(imageOrigins)[CSP] ?? '' },
+			...(index === 0
+				? {
+						why: 'The CSP allows what the site uses and nothing else, on every path but the editor (/admin/), which has its own: see SITE_CSP_PATTERNS in src/lib/netlify-headers.ts.',
+					}
+				: {}),
+		})),
+		{
+			for: ADMIN_DOCUMENT,
+			values: {
+				[CSP]: adminSecurityHeaders(imageOrigins)[CSP] ?? '',
+				'X-Robots-Tag': 'noindex',
+			},
+			why: 'The editor (Decap CMS) needs more than the site: see buildAdminCspDirectives().',
+		},
+		...cacheRules(
+			ADMIN_PATTERNS,
+			CACHE_REVALIDATE,
+			'The editor: its page, bundle and config.yml keep their URLs: always revalidate.',
+		),
 		...cacheRules(
 			['/_astro/*'],
 			CACHE_IMMUTABLE,

@@ -30,6 +30,35 @@ export function buildCspDirectives(
 }
 
 /**
+ * The editor at /admin/ (Decap CMS) and nothing more: its bundle is a file of the site, but it
+ * validates its configuration with Ajv, which compiles validators with `new Function`
+ * ('unsafe-eval'); its React components style themselves with <style> elements ('unsafe-inline'
+ * styles); it talks to GitHub's API (connect-src) and shows the user's GitHub avatar, the
+ * posts' hero images and the files an editor picks (blob:, data:). The Netlify OAuth login runs
+ * in a popup window, which CSP does not govern. Tested in the browser while editing
+ * (tests/browser/cms.test.ts).
+ */
+export function buildAdminCspDirectives(
+	imageOrigins: readonly string[] = SITE.imageOrigins,
+): CspDirectives {
+	return [
+		['default-src', ["'self'"]],
+		[
+			'img-src',
+			["'self'", ...imageOrigins, 'https://avatars.githubusercontent.com', 'data:', 'blob:'],
+		],
+		['script-src', ["'self'", "'unsafe-eval'"]],
+		['style-src', ["'self'", "'unsafe-inline'"]],
+		['connect-src', ["'self'", 'https://api.github.com']],
+		['font-src', ["'self'"]],
+		['frame-ancestors', ["'none'"]],
+		['base-uri', ["'self'"]],
+		['form-action', ["'self'"]],
+		['object-src', ["'none'"]],
+	];
+}
+
+/**
  * Whether the CSP's img-src lets a page show an image URL: site paths and data: URIs always, a
  * remote URL when its origin is listed (http:// counts as https://, as the site upgrades it).
  */
@@ -98,7 +127,15 @@ export const permissionsPolicy = (features: readonly string[] = DENIED_FEATURES)
 /** HSTS max-age: two years (the preload list asks for at least one). */
 export const HSTS_MAX_AGE = 63_072_000;
 
-/** The security headers every response carries, whatever its path. */
+/** The security headers of the editor's page, /admin/: the same, with the editor's CSP. */
+export const adminSecurityHeaders = (
+	imageOrigins: readonly string[] = SITE.imageOrigins,
+): Record<string, string> => ({
+	...securityHeaders(imageOrigins),
+	'Content-Security-Policy': serializeCsp(buildAdminCspDirectives(imageOrigins)),
+});
+
+/** The security headers every response carries (the editor's page has its own CSP). */
 export function securityHeaders(
 	imageOrigins: readonly string[] = SITE.imageOrigins,
 ): Record<string, string> {

@@ -1,5 +1,6 @@
 import type { SitemapOptions } from '@astrojs/sitemap';
 import { SITE } from '../site.ts';
+import { ADMIN_PATH } from './cms-paths.ts';
 import { pageCount, pageItems } from './pagination.ts';
 import { unpublishedReason } from './publishing.ts';
 import { buildTags, byNewest } from './tags.ts';
@@ -88,6 +89,9 @@ export function buildLastmodIndex(
 export const isErrorPage = (url: string): boolean =>
 	/^\/(?:404|500)(?:\/|\.html)?$/.test(new URL(url).pathname);
 
+/** Whether a sitemap URL is the editor (/admin/), which is for editors, not for readers. */
+export const isEditorPage = (url: string): boolean => new URL(url).pathname.startsWith(ADMIN_PATH);
+
 /**
  * Options for @astrojs/sitemap: no error pages, and lastmod on every URL the index knows. `lastmodOf` is
  * called when the sitemap is written, after the posts have been read.
@@ -96,7 +100,7 @@ export function getSitemapConfig(
 	lastmodOf: (url: string) => Date | undefined,
 ): NonNullable<SitemapOptions> {
 	return {
-		filter: (page) => !isErrorPage(page),
+		filter: (page) => !isErrorPage(page) && !isEditorPage(page),
 		serialize: (item) => {
 			const lastmod = lastmodOf(item.url);
 			return lastmod ? { ...item, lastmod: lastmod.toISOString() } : item;

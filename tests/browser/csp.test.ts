@@ -132,13 +132,13 @@ describe('pages under the production headers', () => {
 	});
 
 	test('the 404 page: status 404, no CSP violation, only the 404 itself in the console', async () => {
-		const result = await visit('/no-such-page/');
+		const result = await visit('/blog/no-such-page/');
 		expect(result.status).toBe(404);
 		expect(result.csp).toBe(EXPECTED_CSP);
 		expect(await result.page.locator('h1').textContent()).toBe('Страница не найдена');
 		expect(await violationsOf(result)).toEqual([]);
 		expect(result.consoleErrors).toEqual([
-			expect.stringMatching(/status of 404 .*\/no-such-page\/\)$/),
+			expect.stringMatching(/status of 404 .*\/blog\/no-such-page\/\)$/),
 		]);
 	});
 

@@ -137,7 +137,9 @@ test('every page has exactly one h1, a <title> and lang="ru"', async () => {
 	expect(files.length).toBeGreaterThan(3);
 	for (const file of files) {
 		const page = await readPage(file.slice(DIST.length), DIST);
-		expect(page.querySelectorAll('h1'), file).toHaveLength(1);
+		// The editor's page is an empty shell the CMS fills in the browser.
+		const h1s = file.endsWith('/admin/index.html') ? 0 : 1;
+		expect(page.querySelectorAll('h1'), file).toHaveLength(h1s);
 		expect(text(page.querySelector('title')), file).not.toBe('');
 		expect(page.querySelector('html')?.getAttribute('lang'), file).toBe('ru');
 	}

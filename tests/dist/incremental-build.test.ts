@@ -159,7 +159,7 @@ describe('incremental rebuild after one post changed', () => {
 		const entries = stripVTControlCharacters(unchanged.stdout)
 			.split(/[├└]─ /)
 			.slice(1);
-		const pathOf = (entry: string) => /^\/\S*?\.(?:html|xml|txt|json)/.exec(entry)?.[0];
+		const pathOf = (entry: string) => /^\/\S*?\.(?:html|xml|txt|json|yml)/.exec(entry)?.[0];
 		const rendered = entries
 			.filter((entry) => !/^\S+ \((?:restored|cached)\)/.test(entry))
 			.map(pathOf);
@@ -167,6 +167,8 @@ describe('incremental rebuild after one post changed', () => {
 		expect(rendered.sort()).toEqual(
 			[
 				'/404.html',
+				'/admin/config.yml',
+				'/admin/index.html',
 				'/index.html',
 				'/robots.txt',
 				'/search/index.html',

@@ -144,9 +144,9 @@ describe('canonical URLs', () => {
 		}
 	});
 
-	test('a noindex page (the 404) names no canonical URL and no og:url', () => {
+	test('a noindex page (the 404, the editor) names no canonical URL and no og:url', () => {
 		const noindex = pages.filter(isNoindex);
-		expect(noindex.map((page) => page.path)).toEqual(['/404.html']);
+		expect(noindex.map((page) => page.path)).toEqual(['/404.html', '/admin/']);
 		for (const page of noindex) {
 			expect(page.html.querySelector('link[rel="canonical"]'), page.path).toBeNull();
 			expect(metaContent(page.html, 'og:url'), page.path).toBeUndefined();

@@ -1,7 +1,11 @@
 import { beforeAll, expect, test } from 'vitest';
-import { CACHE_IMMUTABLE, CACHE_REVALIDATE } from '../../src/lib/netlify-headers.ts';
+import {
+	ADMIN_DOCUMENT,
+	CACHE_IMMUTABLE,
+	CACHE_REVALIDATE,
+} from '../../src/lib/netlify-headers.ts';
 import { headersForPath, overlappingHeaders } from '../../src/lib/netlify-path.ts';
-import { securityHeaders } from '../../src/lib/security-headers.ts';
+import { adminSecurityHeaders, securityHeaders } from '../../src/lib/security-headers.ts';
 import { urlPathOfFile } from '../../src/lib/trailing-slash.ts';
 import { listDistFiles } from '../support/dist.ts';
 import { loadNetlifyConfig, type NetlifyConfig } from '../support/netlify.ts';
@@ -24,7 +28,8 @@ const HASHED_NAME = /[._][A-Za-z0-9_-]{7,}\.[a-z_]+$/;
 test('every file gets the security headers, and no header from two rules', () => {
 	expect(paths.length).toBeGreaterThan(5);
 	for (const path of paths) {
-		expect(headersForPath(rules, path), path).toMatchObject(securityHeaders());
+		const expected = path === ADMIN_DOCUMENT ? adminSecurityHeaders() : securityHeaders();
+		expect(headersForPath(rules, path), path).toMatchObject(expected);
 		expect(overlappingHeaders(rules, path), path).toEqual([]);
 	}
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+	ADMIN_DOCUMENT,
 	buildHeaderRules,
 	CACHE_IMMUTABLE,
 	CACHE_REVALIDATE,
@@ -11,7 +12,7 @@ import {
 	tomlComment,
 } from '../../src/lib/netlify-headers.ts';
 import { headersForPath, overlappingHeaders } from '../../src/lib/netlify-path.ts';
-import { securityHeaders } from '../../src/lib/security-headers.ts';
+import { adminSecurityHeaders, securityHeaders } from '../../src/lib/security-headers.ts';
 
 /** Paths of every kind the site serves, or will once search and feeds are built. */
 const PATHS: [path: string, cacheControl: string | undefined][] = [
@@ -50,8 +51,23 @@ const PATHS: [path: string, cacheControl: string | undefined][] = [
 	// Unhashed public files keep Netlify's default, which revalidates.
 	['/favicon.svg', undefined],
 	['/og-default.png', undefined],
+	['/blog/a-page-that-does-not-exist/', CACHE_REVALIDATE],
 	['/a-page-that-does-not-exist/', undefined],
+	// The editor: its page and its fixed-name bundle files.
+	['/admin/', CACHE_REVALIDATE],
+	['/admin/decap-cms.js', CACHE_REVALIDATE],
+	['/admin/config.yml', CACHE_REVALIDATE],
 ];
+
+/** The security headers a path must get: the editor's page has its own CSP. */
+function expectedSecurityHeaders(path: string): Record<string, string> {
+	if (path === ADMIN_DOCUMENT) return adminSecurityHeaders();
+	const { 'Content-Security-Policy': csp, ...others } = securityHeaders();
+	// An unknown top-level path: every header but the CSP (see SITE_CSP_PATTERNS).
+	return path === '/a-page-that-does-not-exist/'
+		? others
+		: { ...others, 'Content-Security-Policy': csp ?? '' };
+}
 
 describe('buildHeaderRules', () => {
 	const rules = buildHeaderRules();
@@ -61,17 +77,32 @@ describe('buildHeaderRules', () => {
 	});
 
 	test.each(PATHS)('%s: every security header, and no header set twice', (path) => {
-		expect(headersForPath(rules, path)).toMatchObject(securityHeaders());
+		expect(headersForPath(rules, path)).toMatchObject(expectedSecurityHeaders(path));
 		expect(overlappingHeaders(rules, path)).toEqual([]);
 	});
 
-	test('security headers come from one rule on /*, cache headers never do', () => {
+	test('security headers come from one rule on /*, the CSPs and cache headers never do', () => {
+		const { 'Content-Security-Policy': csp, ...others } = securityHeaders();
+		expect(csp).toBeDefined();
 		expect(rules.filter((rule) => rule.for === '/*')).toEqual([
-			expect.objectContaining({ values: securityHeaders() }),
+			expect.objectContaining({ values: others }),
 		]);
 		for (const rule of rules.filter((rule) => rule.for !== '/*')) {
-			expect(Object.keys(rule.values)).toEqual(['Cache-Control']);
+			expect([
+				['Cache-Control'],
+				['Content-Security-Policy'],
+				['Content-Security-Policy', 'X-Robots-Tag'],
+			]).toContainEqual(Object.keys(rule.values));
 		}
+	});
+
+	test("the editor's page gets its own CSP and noindex; an unknown top-level path no CSP", () => {
+		expect(headersForPath(rules, '/admin/')['X-Robots-Tag']).toBe('noindex');
+		expect(headersForPath(rules, '/admin/')['Content-Security-Policy']).not.toBe(
+			securityHeaders()['Content-Security-Policy'],
+		);
+		const { 'Content-Security-Policy': _csp, ...others } = securityHeaders();
+		expect(headersForPath(rules, '/no-such-page/')).toEqual(others);
 	});
 });
 

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { DIST } from './build.ts';
@@ -11,6 +11,7 @@ const TYPES: Record<string, string> = {
 	'.js': 'text/javascript; charset=utf-8',
 	'.mjs': 'text/javascript; charset=utf-8',
 	'.json': 'application/json',
+	'.yml': 'text/yaml; charset=utf-8',
 	'.xml': 'application/xml; charset=utf-8',
 	'.txt': 'text/plain; charset=utf-8',
 	'.svg': 'image/svg+xml',
@@ -35,12 +36,17 @@ export interface StaticServer {
 	close(): Promise<void>;
 }
 
+/** Answers some requests itself (an API next to the files); returns false to leave it to the files. */
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
 /** Serves `root` on a free loopback port. */
 export async function serveDist(
 	root: string = DIST,
 	headers: HeaderRules = () => ({}),
+	handle: RequestHandler = () => false,
 ): Promise<StaticServer> {
 	const server: Server = createServer(async (req, res) => {
+		if (handle(req, res)) return;
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
 		let file = normalize(join(root, path));
 		let status = 200;

@@ -1,0 +1,185 @@
+/*
+ * The site's additions to Decap CMS on /admin/ (the CMS itself is /admin/decap-cms.js, loaded
+ * before this module): the article preview with the site's stylesheet, and the save hook that
+ * names new files like `npm run new` and removes fields left blank.
+ */
+import { CMS_COLLECTION } from '../lib/cms-config.ts';
+import { LOCAL_BACKEND_PATH } from '../lib/cms-paths.ts';
+import { entryEdits, newPostFile } from '../lib/cms-entry.ts';
+import { formatDate, parseEditorDate, toIsoWithOffset } from '../lib/dates.ts';
+import { howToSchema } from '../lib/post-schema.ts';
+import { formatRating } from '../lib/rating.ts';
+import { countWords, formatReadingTime } from '../lib/reading-time.ts';
+import { SITE } from '../site.ts';
+
+/** The parts of Immutable.js maps that Decap hands to previews and event handlers. */
+interface ImmutableMap {
+	get(key: string): unknown;
+	getIn(path: readonly string[]): unknown;
+	set(key: string, value: unknown): ImmutableMap;
+	setIn(path: readonly string[], value: unknown): ImmutableMap;
+	deleteIn(path: readonly string[]): ImmutableMap;
+	toJS(): Record<string, unknown>;
+}
+
+type Element = unknown;
+type H = (type: string, props?: Record<string, unknown> | null, ...children: unknown[]) => Element;
+
+interface PreviewProps {
+	entry: ImmutableMap;
+	widgetFor(name: string): Element;
+}
+
+interface Cms {
+	init(options: { config: Record<string, unknown> }): void;
+	registerPreviewStyle(url: string): void;
+	registerPreviewTemplate(name: string, component: (props: PreviewProps) => Element): void;
+	registerEventListener(listener: {
+		name: 'preSave';
+		handler(event: { entry: ImmutableMap }): Promise<void> | void;
+	}): void;
+}
+
+interface CmsWindow {
+	CMS: Cms;
+	h: H;
+	CMS_MANUAL_INIT?: boolean;
+}
+const cmsWindow = window as unknown as CmsWindow;
+/** React's createElement, which the bundle puts on window (read once the bundle has run). */
+const h: H = (...args) => cmsWindow.h(...args);
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** «Оценка 4,8 из 5 · 666 отзывов», when the HowTo block has a valid rating. */
+function ratingLine(schema: unknown): string | undefined {
+	const parsed = howToSchema.safeParse(
+		schema && typeof schema === 'object' && 'toJS' in schema
+			? (schema as ImmutableMap).toJS()
+			: schema,
+	);
+	const rating = parsed.success ? parsed.data.aggregateRating : undefined;
+	return rating ? formatRating(rating) : undefined;
+}
+
+/** The article as ArticleLayout renders it: headline, date, author, reading time, rating. */
+function PostPreview({ entry, widgetFor }: PreviewProps): Element {
+	const data = entry.get('data') as ImmutableMap;
+	const date = parseEditorDate(text(data.get('pubDate')));
+	const rating = ratingLine(data.get('schema'));
+	const hero = text(data.get('heroImage'));
+	return h(
+		'article',
+		{ className: 'article wrap' },
+		h(
+			'header',
+			{ className: 'article__header' },
+			h(
+				'h1',
+				{ className: 'article__title' },
+				text(data.get('headline')) || text(data.get('title')),
+			),
+			h(
+				'p',
+				{ className: 'meta meta--dotted' },
+				date ? h('time', { dateTime: toIsoWithOffset(date) }, formatDate(date)) : null,
+				h('span', null, text(data.get('author')) || SITE.defaultAuthor),
+				h('span', null, formatReadingTime(countWords(text(data.get('body'))))),
+			),
+			rating
+				? h(
+						'p',
+						{ className: 'rating' },
+						h('span', { className: 'rating__star', 'aria-hidden': 'true' }, '★'),
+						' ',
+						rating,
+					)
+				: null,
+			h('p', { className: 'article__lead' }, text(data.get('description'))),
+		),
+		/^https:\/\//.test(hero)
+			? h('img', {
+					className: 'article__hero',
+					src: hero,
+					alt: text(data.get('heroAlt')),
+				})
+			: null,
+		h('div', { className: 'prose' }, widgetFor('body')),
+	);
+}
+
+const isLocalhost = (): boolean => ['localhost', '127.0.0.1'].includes(location.hostname);
+
+/** Whether a post file already exists, asked of the back end the CMS works with. */
+async function fileExists(path: string): Promise<boolean> {
+	if (isLocalhost()) {
+		const response = await fetch(LOCAL_BACKEND_PATH, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ action: 'getEntry', params: { branch: 'main', path } }),
+		}).catch(() => undefined);
+		if (response?.ok) return ((await response.json()) as { data: unknown }).data !== null;
+	}
+	const token = (JSON.parse(localStorage.getItem('decap-cms-user') ?? '{}') as { token?: string })
+		.token;
+	const config = (await (await fetch('/admin/config.yml')).json()) as {
+		backend: { repo: string; branch: string };
+	};
+	const response = await fetch(
+		`https://api.github.com/repos/${config.backend.repo}/contents/${path}?ref=${config.backend.branch}`,
+		{ headers: token ? { authorization: `token ${token}` } : {} },
+	);
+	return response.ok;
+}
+
+/*
+ * Runs before every save. Decap passes the entry in `event.entry` and saves what is there when
+ * the handler returns nothing, so the handler replaces it. A new post gets its path from the
+ * title's transliteration (Decap's own slug settings cannot transliterate Cyrillic) and is then
+ * saved like an existing file at that path.
+ */
+async function beforeSave(event: { entry: ImmutableMap }): Promise<void> {
+	let entry = event.entry;
+	const data = (entry.get('data') as ImmutableMap).toJS();
+	for (const edit of entryEdits(data)) {
+		entry =
+			edit.op === 'set'
+				? entry.setIn(['data', ...edit.path], edit.value)
+				: entry.deleteIn(['data', ...edit.path]);
+	}
+	if (entry.get('newRecord')) {
+		const { slug, path } = newPostFile(text(data['title']));
+		if (!slug) {
+			throw new Error('Из заголовка не получается адрес статьи: в нём нет ни букв, ни цифр');
+		}
+		if (await fileExists(path)) {
+			throw new Error(
+				`Статья с адресом ${slug} уже есть: откройте её или выберите другой заголовок`,
+			);
+		}
+		entry = entry.set('newRecord', false).set('slug', slug).set('path', path);
+	}
+	event.entry = entry;
+}
+
+/** Runs once /admin/decap-cms.js has defined window.CMS. */
+function start(): void {
+	const { CMS } = cmsWindow;
+	const style = document.body.dataset['previewStyle'];
+	if (style) CMS.registerPreviewStyle(style);
+	CMS.registerPreviewTemplate(CMS_COLLECTION, PostPreview);
+	CMS.registerEventListener({ name: 'preSave', handler: beforeSave });
+	// Merged into config.yml. Decap wants an absolute URL, and only this page knows its origin;
+	// it uses the local back end only on localhost and when the URL answers.
+	CMS.init({ config: { local_backend: { url: new URL(LOCAL_BACKEND_PATH, location.href).href } } });
+}
+
+/*
+ * The bundle starts the CMS as soon as it runs unless CMS_MANUAL_INIT is set, and a module
+ * script always runs after the page's classic scripts: so this module loads the bundle itself.
+ */
+cmsWindow.CMS_MANUAL_INIT = true;
+const bundle = document.createElement('script');
+bundle.src = '/admin/decap-cms.js';
+bundle.addEventListener('load', start);
+document.body.append(bundle);

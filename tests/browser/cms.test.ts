@@ -1,0 +1,286 @@
+import matter from 'gray-matter';
+import { existsSync } from 'node:fs';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { createLocalBackend } from '../../src/build/cms-local-backend.ts';
+import { checkContentDir } from '../../src/build/content-check-fs.ts';
+import { LOCAL_BACKEND_PATH } from '../../src/lib/cms-paths.ts';
+import { countFindings } from '../../src/lib/content-check.ts';
+import { postSchema } from '../../src/lib/post-schema.ts';
+import { adminSecurityHeaders } from '../../src/lib/security-headers.ts';
+import { SITE } from '../../src/site.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { buildFixtureSite, ROOT } from '../support/build.ts';
+import { netlifyHeaderRules } from '../support/netlify.ts';
+import { SCREENSHOT_DIR, type AxeViolation } from '../support/page.ts';
+import { serveDist, type StaticServer } from '../support/server.ts';
+
+/*
+ * The editor at /admin/ in Chromium, as an editor uses it with `npm run dev`: the built admin
+ * page (with the headers netlify.toml gives it) and the local back end (decap-server) on one
+ * loopback server, working on a temporary copy of the posts, never on src/content/blog.
+ * Screenshots of the list, the form and the preview go to test-results/screenshots/, and to
+ * docs/screenshots/ with UPDATE_DOCS_SCREENSHOTS=1.
+ */
+
+const PIXEL = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+	'base64',
+);
+
+let repo: string;
+let posts: string;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+const cspMessages: string[] = [];
+const outsideRequests: string[] = [];
+let refusedSaves = 0;
+
+/** How long the CMS may take to show something on a busy machine. */
+const UI = { timeout: 20_000 };
+
+/** Writes a screenshot for the test report, and for docs/editors.md when asked to. */
+async function screenshot(name: string, shoot: (path: string) => Promise<unknown>): Promise<void> {
+	await mkdir(SCREENSHOT_DIR, { recursive: true });
+	const path = join(SCREENSHOT_DIR, name);
+	await shoot(path);
+	if (process.env['UPDATE_DOCS_SCREENSHOTS'] === '1') {
+		await copyFile(path, join(ROOT, 'docs/screenshots', name));
+	}
+}
+
+/**
+ * axe-core's violations, with axe loaded through the DevTools protocol: the editor's CSP (rightly)
+ * refuses the inline <script> that `page.addScriptTag` would add.
+ */
+async function axeReport(target: Page): Promise<AxeViolation[]> {
+	await target.evaluate(await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+	return target.evaluate(async () => {
+		interface Results {
+			violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+		}
+		const { axe } = window as unknown as { axe: { run(): Promise<Results> } };
+		const results = await axe.run();
+		return results.violations.map((violation) => ({
+			id: violation.id,
+			help: violation.help,
+			nodes: violation.nodes.map((node) => node.target.join(' ')),
+		}));
+	});
+}
+
+/** Publishes the open entry: «Опубликовать» → «Опубликовать сейчас». */
+async function publish(): Promise<void> {
+	await page.getByRole('button', { name: 'Опубликовать', exact: true }).click();
+	await page.getByRole('menuitem', { name: 'Опубликовать сейчас' }).click();
+}
+
+/** Waits until a file exists and (optionally) contains `text`, then returns it. */
+async function fileWhen(path: string, text = ''): Promise<string> {
+	await expect
+		.poll(async () => (existsSync(path) ? (await readFile(path, 'utf8')).includes(text) : false), {
+			timeout: 15_000,
+		})
+		.toBe(true);
+	return readFile(path, 'utf8');
+}
+
+/** Opens an editor URL (a hash route of the CMS). */
+async function openEditor(hash: string): Promise<void> {
+	await page.goto('about:blank');
+	await page.goto(`${server.url}/admin/#${hash}`);
+	const login = page.getByRole('button', { name: 'Войти' });
+	await Promise.race([login.waitFor(), page.getByLabel('Заголовок (SEO)').first().waitFor()]);
+	if (await login.isVisible()) await login.click();
+	await page.getByLabel('Заголовок (SEO)').first().waitFor();
+}
+
+beforeAll(async () => {
+	repo = await mkdtemp(join(tmpdir(), 'blog-cms-'));
+	posts = join(repo, 'src/content/blog');
+	await cp(join(ROOT, 'src/content/blog'), posts, { recursive: true });
+	const backend = await createLocalBackend(repo);
+	server = await serveDist(inject('fixtureDist'), await netlifyHeaderRules(), (req, res) => {
+		if (!req.url?.startsWith(LOCAL_BACKEND_PATH)) return false;
+		req.url = '/api/v1';
+		backend(req as never, res as never);
+		return true;
+	});
+	browser = await launchBrowser();
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	await context.route(
+		(url) => url.origin !== new URL(server.url).origin,
+		(route) => {
+			const url = route.request().url();
+			if ((SITE.imageOrigins as readonly string[]).includes(new URL(url).origin)) {
+				return route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL });
+			}
+			outsideRequests.push(url);
+			return route.abort('blockedbyclient');
+		},
+	);
+	page = await context.newPage();
+	page.on('console', (message) => {
+		const text = `${message.text()} (${message.location().url})`;
+		if (/Content Security Policy|Refused to/i.test(message.text())) cspMessages.push(text);
+		else if (message.type() === 'error') consoleErrors.push(text);
+	});
+	page.on('pageerror', (error) => {
+		// Decap refuses an invalid save by rejecting its save promise with no reason at all.
+		if (String(error) === 'undefined' && !error.stack) refusedSaves += 1;
+		else consoleErrors.push(`uncaught: ${String(error)} ${error.stack ?? ''}`);
+	});
+	const response = await page.goto(`${server.url}/admin/`);
+	expect(response?.status()).toBe(200);
+	expect((await response?.allHeaders())?.['content-security-policy']).toBe(
+		adminSecurityHeaders()['Content-Security-Policy'],
+	);
+	await page.getByRole('button', { name: 'Войти' }).click();
+}, 60_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+	if (repo) await rm(repo, { recursive: true, force: true });
+});
+
+describe('the editor at /admin/ with the local back end', () => {
+	test('logs in and lists the posts, in Russian; noindex', async () => {
+		await expect
+			.poll(() => page.getByText('Сервисный подход: философия успеха ButlerSPB').count(), UI)
+			.toBe(1);
+		expect(await page.getByText('Коллекции').count()).toBeGreaterThan(0);
+		expect(await page.locator('meta[name="robots"]').getAttribute('content')).toMatch(/noindex/);
+		await screenshot('cms-list.png', (path) => page.screenshot({ path }));
+		// The CMS's own UI is not ours to fix: report what axe finds, do not fail on it.
+		const violations = await axeReport(page);
+		console.log(
+			`axe on /admin/ (Decap CMS's own UI): ${violations.length} rules violated` +
+				violations.map((v) => `\n  ${v.id}: ${v.help} (${v.nodes.length})`).join(''),
+		);
+	});
+
+	test('creates «Проверка редактора»: the file the content check passes, then the built page', async () => {
+		await openEditor('/collections/blog/new');
+		await page.getByLabel('Заголовок (SEO)').first().fill('Проверка редактора');
+		await page
+			.getByLabel('Описание', { exact: true })
+			.first()
+			.fill('Проверяем, что редактор в браузере сохраняет статью так же, как файл из терминала.');
+		await page.getByLabel('Дата публикации').fill('2025-08-01');
+		await page.locator('[data-slate-editor="true"]').first().click();
+		await page.keyboard.type('Редактор в браузере сохраняет статью коммитом в репозиторий.');
+		const preview = page.locator('iframe').first().contentFrame();
+		await expect
+			.poll(() => preview.locator('h1.article__title').textContent(), UI)
+			.toBe('Проверка редактора');
+		expect(await preview.locator('.meta time').textContent()).toBe('1 августа 2025');
+		await page.getByLabel('Заголовок (SEO)').first().scrollIntoViewIfNeeded();
+		await screenshot('cms-editor.png', (path) => page.screenshot({ path }));
+		await publish();
+
+		const file = join(posts, 'proverka-redaktora.md');
+		const source = await fileWhen(file);
+		const { data } = matter(source);
+		expect(data).toMatchObject({ title: 'Проверка редактора', draft: true });
+		const check = await checkContentDir(posts, repo);
+		const mine = check.findings.filter((finding) => finding.file.endsWith('proverka-redaktora.md'));
+		expect(countFindings(mine).errors, JSON.stringify(mine)).toBe(0);
+
+		// Publish it: untick «Черновик» on the saved post and save again.
+		await page.getByLabel('Черновик').click();
+		await publish();
+		expect(matter(await fileWhen(file, 'draft: false')).data['draft']).toBe(false);
+		const { outDir } = await buildFixtureSite(posts);
+		const html = await readFile(join(outDir, 'blog/proverka-redaktora/index.html'), 'utf8');
+		expect(html).toContain('<h1 class="article__title">Проверка редактора</h1>');
+		await rm(join(outDir, '..'), { recursive: true, force: true });
+	}, 180_000);
+
+	// One seed post keeps its HowTo block as inline JSON, the other as block YAML.
+	test.each(['servisnyy-podhod', 'kak-my-stroim-doveritelnye-otnosheniya-na-rasstoyanii'])(
+		'editing one field of %s changes only that field',
+		async (slug) => {
+			const file = join(posts, `${slug}.md`);
+			const before = matter(await readFile(file, 'utf8'));
+			await openEditor(`/collections/blog/entries/${slug}`);
+			const description = `Новое описание статьи ${slug} в одной фразе.`;
+			await page.getByLabel('Описание', { exact: true }).first().fill(description);
+			if (slug !== 'servisnyy-podhod') {
+				// The preview of a post with a rating and a hero image, for the editors' guide.
+				await screenshot('cms-preview.png', (path) =>
+					page.locator('iframe').first().screenshot({ path }),
+				);
+			}
+			await publish();
+			// Long values are folded over several lines: compare the parsed value.
+			await expect
+				.poll(async () => matter(await readFile(file, 'utf8')).data['description'], UI)
+				.toBe(description);
+			const after = matter(await readFile(file, 'utf8'));
+			expect(after.content).toBe(before.content);
+			expect(postSchema.parse(after.data)).toEqual(
+				postSchema.parse({ ...before.data, description }),
+			);
+		},
+	);
+
+	test('refuses to save a post without a title, in Russian', async () => {
+		await openEditor('/collections/blog/new');
+		await page.getByLabel('Описание', { exact: true }).first().fill('Статья без заголовка.');
+		await page.getByLabel('Дата публикации').fill('2025-08-02');
+		await publish();
+		await expect
+			.poll(() => page.getByText(/вы пропустили обязательное поле/i).count(), UI)
+			.toBeGreaterThan(0);
+		expect(
+			await page.getByText('Необходимо указать значение поля Заголовок (SEO).').count(),
+		).toBeGreaterThan(0);
+		await page.getByLabel('Дата публикации').fill('25.07.2025');
+		await publish();
+		await expect
+			.poll(() => page.getByText(/Ожидается дата ISO 8601/).count(), UI)
+			.toBeGreaterThan(0);
+		expect(refusedSaves).toBe(2);
+		expect((await readdir(posts)).sort()).toEqual([
+			'kak-my-stroim-doveritelnye-otnosheniya-na-rasstoyanii.md',
+			'proverka-redaktora.md',
+			'servisnyy-podhod.md',
+		]);
+	});
+
+	test('refuses a new post whose file name is taken, and leaves that post alone', async () => {
+		const file = join(posts, 'servisnyy-podhod.md');
+		const before = await readFile(file, 'utf8');
+		const errorsBefore = consoleErrors.length;
+		await openEditor('/collections/blog/new');
+		await page.getByLabel('Заголовок (SEO)').first().fill('Сервисный подход');
+		await page.getByLabel('Описание', { exact: true }).first().fill('Та же тема, другой текст.');
+		await page.getByLabel('Дата публикации').fill('2025-08-03');
+		await page.locator('[data-slate-editor="true"]').first().click();
+		await page.keyboard.type('Текст.');
+		await publish();
+		await expect
+			.poll(() => page.getByText(/Статья с адресом servisnyy-podhod уже есть/).count(), UI)
+			.toBeGreaterThan(0);
+		expect(await readFile(file, 'utf8')).toBe(before);
+		// Decap logs the refused save as an error and rejects its promise: exactly that, nothing else.
+		const errors = consoleErrors.splice(errorsBefore);
+		expect(errors.length).toBeGreaterThan(0);
+		for (const error of errors) {
+			expect(error).toMatch(/уже есть|^uncaught: Object $/);
+		}
+	});
+
+	test('no console error, no CSP violation, no request off the site', () => {
+		expect(refusedSaves).toBe(2);
+		expect(consoleErrors).toEqual([]);
+		expect(cspMessages).toEqual([]);
+		expect(outsideRequests).toEqual([]);
+	});
+});
