@@ -4,7 +4,7 @@ import { slugFromFileName } from './content-dir.ts';
 import { explainYamlError, fieldLine, splitPost } from './frontmatter-source.ts';
 import { isScriptUrl } from './links.ts';
 import { PLACEHOLDER } from './new-post.ts';
-import { POST_FIELDS, postSchema, suggestField, type PostFrontmatter } from './post-schema.ts';
+import { fieldsAt, postSchema, suggestField, type PostFrontmatter } from './post-schema.ts';
 import { isSlug, slugify } from './slug.ts';
 import { postPath, slugFromPostUrl } from './urls.ts';
 import { SITE } from '../site.ts';
@@ -318,14 +318,15 @@ function schemaFindings(
 			return issue.keys.map((key): Finding => {
 				const path = [...issue.path, key];
 				const line = fieldLine(lines, path);
-				const hint = suggestField(key);
+				const fields = fieldsAt(issue.path);
+				const hint = suggestField(key, fields);
 				return {
 					severity: 'error',
 					code: 'schema',
 					file,
 					...(line ? { line } : {}),
 					field: fieldPath(path),
-					message: `такого поля нет${hint ? `: возможно, имелось в виду «${hint}»` : ''}. Допустимые поля: ${POST_FIELDS.join(', ')}`,
+					message: `такого поля нет${hint ? `: возможно, имелось в виду «${hint}»` : ''}. Допустимые поля${issue.path.length > 0 ? ` в ${fieldPath(issue.path)}` : ''}: ${fields.join(', ')}`,
 				};
 			});
 		}

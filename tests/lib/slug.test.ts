@@ -52,7 +52,9 @@ test.each([
 });
 
 test('a 300-character title gives a slug cut at a word boundary near 80 characters', () => {
-	const title = Array.from({ length: 30 }, (_, i) => `слово${i} длинное`).join(' ').slice(0, 300);
+	const title = Array.from({ length: 30 }, (_, i) => `слово${i} длинное`)
+		.join(' ')
+		.slice(0, 300);
 	const slug = titleSlug(title);
 	expect(title.length).toBe(300);
 	expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);

@@ -59,7 +59,10 @@ describe('npm run new', () => {
 	});
 
 	test('a 300-character title makes a file whose name is cut at a word boundary', async () => {
-		const title = `${'Очень длинный заголовок статьи про консьерж-сервис '.repeat(6)}`.slice(0, 300);
+		const title = `${'Очень длинный заголовок статьи про консьерж-сервис '.repeat(6)}`.slice(
+			0,
+			300,
+		);
 		const { code, stdout } = await run(title);
 		expect(code).toBe(0);
 		const [name] = await readdir(dir);
