@@ -1,4 +1,5 @@
 import { satteri } from '@astrojs/markdown-satteri';
+import { FOOTNOTES_LABEL, footnoteBackLabel } from '../lib/footnotes.ts';
 import { headingAnchors, russianTypography, safeLinks, stripBlockedMarkup } from './plugins.ts';
 
 /**
@@ -9,7 +10,14 @@ import { headingAnchors, russianTypography, safeLinks, stripBlockedMarkup } from
  */
 export const markdownProcessor = satteri({
 	// Raw HTML in posts becomes real elements, so links in it get rel="noopener" too.
-	features: { rawHtml: true, smartPunctuation: { quotes: false } },
+	features: {
+		rawHtml: true,
+		smartPunctuation: { quotes: false },
+		// Footnotes speak Russian: the section's heading and each link back to the text.
+		gfm: {
+			footnotes: { label: FOOTNOTES_LABEL, backLabel: footnoteBackLabel },
+		},
+	},
 	hastPlugins: [stripBlockedMarkup, safeLinks, headingAnchors, russianTypography],
 });
 
