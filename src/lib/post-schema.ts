@@ -83,8 +83,6 @@ const strictBlock = <Shape extends z.core.$ZodLooseShape>(what: string, shape: S
 const imageObjectShape = {
 	'@type': z.literal('ImageObject', { error: 'ожидается "@type": ImageObject' }).optional(),
 	url: webUrl('адрес картинки'),
-	width: z.number().optional(),
-	height: z.number().optional(),
 };
 const imageObject = strictBlock('картинка (ImageObject)', imageObjectShape);
 

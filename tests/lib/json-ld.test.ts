@@ -326,6 +326,6 @@ describe('the rating as editors write it', () => {
 			buildArticleJsonLd(post({ data: { author: 'А', heroImage: HERO, schema: written } }), []),
 			'HowTo',
 		);
-		expect(howTo['aggregateRating']).toMatchObject({ ratingValue: expected, reviewCount: 3 });
+		expect(howTo?.['aggregateRating']).toMatchObject({ ratingValue: expected, reviewCount: 3 });
 	});
 });
