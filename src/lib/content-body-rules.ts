@@ -304,6 +304,16 @@ export function checkBodyRules({ file, body, bodyLine, mdx }: BodyInput): FileFi
 			'/',
 		);
 		const tag = /^\/tags\/([^/]+)\/(?:(\d+)\/)?$/.exec(pathname);
+		const firstPage = /^\/(?:tags\/[^/]+\/|page\/)(?:0*[01])\/$/.exec(pathname);
+		if (firstPage) {
+			add(
+				'warning',
+				'link-page-missing',
+				offset,
+				`ссылка на ${pathname}, но такой страницы нет: первая страница списка — ${pathname.replace(/(?:page\/)?\d+\/$/, '')}. Исправьте адрес`,
+			);
+			continue;
+		}
 		if (tag?.[1]) {
 			const page = Number(tag[2] ?? 1);
 			add(
