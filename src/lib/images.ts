@@ -71,3 +71,17 @@ function buildRemoteImage(url: string, maxWidth: number): RemoteImage {
 /** Absolute 1200×630 social image URL for Open Graph and JSON-LD (cropped where the host can). */
 export const socialImageUrl = (url: string): string =>
 	isUnsplash(url) ? unsplashUrl(url, HERO_ASPECT.width, 80) : toHttps(url);
+
+/** A hero image as a post's data holds it: a URL, or a local image's metadata. */
+export type HeroImageData = string | { src: string; width?: number; height?: number };
+
+/**
+ * The pixel size of a post's hero image as the feed and social tags link it: a local image keeps
+ * its own size (its file is linked as it is), a remote one is cropped to HERO_ASPECT.
+ */
+export function heroImageSize(hero: HeroImageData): { width: number; height: number } {
+	if (typeof hero !== 'string' && hero.width && hero.height) {
+		return { width: hero.width, height: hero.height };
+	}
+	return { ...HERO_ASPECT };
+}

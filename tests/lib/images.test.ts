@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { isUnsplash, remoteImage, socialImageUrl, unsplashUrl } from '../../src/lib/images.ts';
+import {
+	heroImageSize,
+	isUnsplash,
+	remoteImage,
+	socialImageUrl,
+	unsplashUrl,
+} from '../../src/lib/images.ts';
 
 const HERO =
 	'https://images.unsplash.com/photo-1560448204-e02f11c3d0e2?q=80&w=2070&auto=format&fit=crop';
@@ -41,3 +47,12 @@ test('socialImageUrl crops Unsplash to 1200×630', () => {
 	const url = new URL(socialImageUrl(HERO));
 	expect([url.searchParams.get('w'), url.searchParams.get('h')]).toEqual(['1200', '630']);
 });
+
+test.each([
+	[
+		{ src: '/_astro/a.jpg', width: 800, height: 600 },
+		{ width: 800, height: 600 },
+	],
+	[{ src: '/_astro/a.jpg' }, { width: 1200, height: 630 }],
+	['https://example.com/a.jpg', { width: 1200, height: 630 }],
+])('heroImageSize(%j) → %j', (hero, size) => expect(heroImageSize(hero)).toEqual(size));
