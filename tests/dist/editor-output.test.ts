@@ -40,9 +40,9 @@ const item = (slug: string): FeedItem | undefined =>
 test('the build succeeds and prints the warnings with file and line', () => {
 	const output = `${build.stdout}\n${build.stderr}`;
 	expect(output).toContain(
-		'tests/fixtures/editor-output/ssylki.md:10: ссылка /blog/snoski без косой черты',
+		'tests/fixtures/editor-output/ssylki.md:10: в тексте ссылка /blog/snoski без косой черты',
 	);
-	expect(output).toContain('tests/fixtures/editor-output/stil.md:12: тег <style>');
+	expect(output).toContain('tests/fixtures/editor-output/stil.md:12: в тексте тег <style>');
 });
 
 describe('footnotes', () => {
