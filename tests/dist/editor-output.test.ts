@@ -4,6 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildFixtureSite, type FixtureBuild } from '../support/build.ts';
+import { readBuiltPages } from '../support/dist.ts';
 import { jsonLdBlocks, metaContent, readPage } from '../support/html.ts';
 
 /*
@@ -74,6 +75,14 @@ describe('footnotes', () => {
 		expect(content).toContain('aria-label="Вернуться к тексту, к сноске 1"');
 		expect(content).not.toMatch(/Footnotes|Back to reference/);
 	});
+});
+
+test('no page of the site has an id twice, whatever its headings say', async () => {
+	const repeated = (await readBuiltPages(build.outDir)).flatMap(({ path, html }) => {
+		const ids = html.querySelectorAll('[id]').map((node) => node.id);
+		return ids.filter((id, index) => ids.indexOf(id) !== index).map((id) => `${path}#${id}`);
+	});
+	expect(repeated).toEqual([]);
 });
 
 test('heading ids never repeat an id of the page around the article', async () => {
