@@ -31,6 +31,8 @@ export interface BodyInput {
 	bodyLine: number;
 	/** Whether the post is MDX (braces are code, components must be imported). */
 	mdx: boolean;
+	/** The body with code blanked out (withoutCode), when the caller has it already. */
+	text?: string;
 }
 
 const ATTR = String.raw`\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`;
@@ -199,9 +201,10 @@ function pageAnchors(text: string): Set<string> {
 }
 
 /** Checks a post's body against the build, the site's CSP and its URLs. */
-export function checkBodyRules({ file, body, bodyLine, mdx }: BodyInput): FileFinding[] {
+export function checkBodyRules(input: BodyInput): FileFinding[] {
+	const { file, body, bodyLine, mdx } = input;
 	const findings: FileFinding[] = [];
-	const text = withoutCode(body);
+	const text = input.text ?? withoutCode(body);
 	const at = (offset: number): number => bodyLine + lineAt(text, offset) - 1;
 	const add = (
 		severity: Severity,
@@ -266,7 +269,8 @@ export function checkBodyRules({ file, body, bodyLine, mdx }: BodyInput): FileFi
 	}
 
 	// Links to the site's own pages.
-	const anchors = pageAnchors(text);
+	// Worked out only for posts that link to their own sections.
+	let anchors: Set<string> | undefined;
 	const links = [
 		...[...text.matchAll(MD_LINK)].map((match) => ({ url: match[1] ?? '', offset: match.index })),
 		...[...text.matchAll(REF_DEFINITION)].map((match) => ({
@@ -281,6 +285,7 @@ export function checkBodyRules({ file, body, bodyLine, mdx }: BodyInput): FileFi
 	for (const { url, offset } of links) {
 		if (url.startsWith('#')) {
 			const anchor = decodePath(url.slice(1));
+			anchors ??= pageAnchors(text);
 			if (anchor === '' || anchors.has(anchor) || anchor.startsWith('user-content-')) continue;
 			const better = slugify(anchor);
 			add(

@@ -151,9 +151,13 @@ function internalPostSlug(url: string): string | undefined {
  * Problems in a post's body: script URLs, script tags, event handlers, undefined references,
  * and links to articles, which are problems only when the article does not exist.
  */
-function checkBody(file: string, body: string, bodyLine: number): FileFinding[] {
+function checkBody(
+	file: string,
+	body: string,
+	bodyLine: number,
+	text: string = withoutCode(body),
+): FileFinding[] {
 	const findings: FileFinding[] = [];
-	const text = withoutCode(body);
 	const at = (offset: number): number => bodyLine + lineAt(text, offset) - 1;
 	const add = (severity: Severity, code: FindingCode, offset: number, message: string): void => {
 		findings.push({ finding: { severity, code, file, line: at(offset), message } });
@@ -436,13 +440,18 @@ export function checkFile({ file, source: raw }: SourceFile): FileCheck {
 		});
 		return { slug, findings: [...findings, ...checkBody(file, body, bodyLine)] };
 	}
-	const bodyInput = { file, body, bodyLine, mdx: /\.mdx$/i.test(file) };
+	const text = withoutCode(body);
+	const bodyInput = { file, body, bodyLine, mdx: /\.mdx$/i.test(file), text };
 	const result = postSchema.safeParse(data);
 	if (!result.success) {
 		for (const finding of schemaFindings(file, lines, result.error.issues)) add(finding);
 		return {
 			slug,
-			findings: [...findings, ...checkBody(file, body, bodyLine), ...checkBodyRules(bodyInput)],
+			findings: [
+				...findings,
+				...checkBody(file, body, bodyLine, text),
+				...checkBodyRules(bodyInput),
+			],
 		};
 	}
 	findings.push(...checkData(file, lines, slug, result.data));
@@ -461,7 +470,7 @@ export function checkFile({ file, source: raw }: SourceFile): FileCheck {
 			},
 		});
 	});
-	const all = [...findings, ...checkBody(file, body, bodyLine), ...checkBodyRules(bodyInput)];
+	const all = [...findings, ...checkBody(file, body, bodyLine, text), ...checkBodyRules(bodyInput)];
 	return { slug, data: result.data, findings: result.data.draft ? all : publishable(all) };
 }
 
