@@ -10,7 +10,8 @@ import { jsonLdBlocks, metaContent, readPage } from '../support/html.ts';
 /*
  * What the site makes of posts as editors write them (tests/fixtures/editor-output): footnotes
  * in Russian and out of the table of contents, a <style> element dropped, a rating with a
- * decimal comma, internal links without their trailing slash, a square local hero image.
+ * decimal comma, internal links without their trailing slash, keywords that share a tag URL, a
+ * square local hero image.
  * The build prints the check's warnings about them and succeeds.
  */
 
@@ -121,6 +122,24 @@ test('internal links get their trailing slash on the page and in the feed', asyn
 		.querySelectorAll('a')
 		.map((a) => a.getAttribute('href'));
 	expect(feedLinks).toContain('https://butlerspb-blog.netlify.app/blog/snoski/');
+});
+
+test('keywords «Ёлка, елка, праздники, !!!» are one list for tags, article:tag and JSON-LD', async () => {
+	const html = await page('/blog/yolka/');
+	const tags = html.querySelectorAll('.tags a').map((a) => [a.textContent, a.getAttribute('href')]);
+	expect(tags).toEqual([
+		['Ёлка', '/tags/elka/'],
+		['праздники', '/tags/prazdniki/'],
+	]);
+	const articleTags = html
+		.querySelectorAll('meta[property="article:tag"]')
+		.map((meta) => meta.getAttribute('content'));
+	expect(articleTags).toEqual(['Ёлка', 'праздники']);
+	const graph = (jsonLdBlocks(html)[0] as { '@graph': Record<string, unknown>[] })['@graph'];
+	const posting = graph.find((node) => node['@type'] === 'BlogPosting');
+	expect(posting?.['keywords']).toBe('Ёлка, праздники');
+	const tagPage = await page('/tags/elka/');
+	expect(tagPage.querySelector('h1')?.textContent).toContain('Ёлка');
 });
 
 test('a square local hero image stays square on the page, in og:image and in the feed', async () => {
