@@ -187,15 +187,17 @@ function isDefinedExpression(code: string, defined: ReadonlySet<string>): boolea
 	const trimmed = code.trim();
 	if (trimmed === '' || /^\/\*[\s\S]*\*\/$/.test(trimmed)) return true;
 	if (/^(?:"[^"\n]*"|'[^'\n]*'|`[^`]*`|-?\d+(?:\.\d+)?)$/.test(trimmed)) return true;
+	// An object, array or parenthesised value (`data={{ a: 1 }}`) is taken as written.
+	if (/^[{[(]/.test(trimmed)) return true;
 	const root = /^(?:\.\.\.)?([\p{L}_$][\p{L}\p{N}_$]*)/u.exec(trimmed)?.[1];
 	return root !== undefined && (defined.has(root) || MDX_GLOBALS.has(root));
 }
 
 /** The anchors a reader can jump to on the post's page. */
-function pageAnchors(text: string): Set<string> {
+function pageAnchors(text: string, body: string): Set<string> {
 	const ids = createHeadingIds();
 	const anchors = new Set<string>([...PAGE_IDS, FOOTNOTES_LABEL_ID]);
-	for (const heading of markdownHeadings(text)) anchors.add(ids.next(heading));
+	for (const heading of markdownHeadings(text, body)) anchors.add(ids.next(heading));
 	for (const match of text.matchAll(HTML_ID)) anchors.add(attrValue(match));
 	return anchors;
 }
@@ -285,7 +287,7 @@ export function checkBodyRules(input: BodyInput): FileFinding[] {
 	for (const { url, offset } of links) {
 		if (url.startsWith('#')) {
 			const anchor = decodePath(url.slice(1));
-			anchors ??= pageAnchors(text);
+			anchors ??= pageAnchors(text, body);
 			if (anchor === '' || anchors.has(anchor) || anchor.startsWith('user-content-')) continue;
 			const better = slugify(anchor);
 			add(
@@ -407,6 +409,15 @@ function checkMdx(file: string, text: string, at: (offset: number) => number): F
 				'mdx-component',
 				match.index,
 				`в тексте компонент <${name}>, но он не импортирован: сборка остановится с ошибкой. Добавьте в начало статьи строку import ${name} from '…' или удалите компонент`,
+			),
+		});
+	}
+	for (const match of prose.matchAll(/<(?:https?|mailto):[^\s>]*>/gi)) {
+		findings.push({
+			finding: error(
+				'mdx-autolink',
+				match.index,
+				`в тексте адрес в угловых скобках ${match[0]}: в MDX так писать нельзя, сборка остановится с ошибкой. Пишите ссылку как [текст](${match[0].slice(1, -1)})`,
 			),
 		});
 	}

@@ -58,6 +58,7 @@ export type FindingCode =
 	| 'mdx-expression'
 	| 'mdx-component'
 	| 'mdx-comment'
+	| 'mdx-autolink'
 	| 'anchor-missing'
 	| 'link-no-slash'
 	| 'link-unpublished'

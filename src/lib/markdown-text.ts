@@ -21,17 +21,27 @@ export const headingText = (markdown: string): string =>
 	markdown
 		.replace(/!\[[^\]]*\]\([^)]*\)/g, '')
 		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/<[^>]+>/g, '')
-		.replace(/[*_`~]/g, '')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/[*_`~]/g, ' ')
+		.replace(/\s+/g, ' ')
 		.trim();
 
-/** The texts of a body's headings (ATX `## …` and setext), in order; code is already blanked. */
-export function markdownHeadings(text: string): string[] {
+/**
+ * The texts of a body's headings (ATX `## …` and setext), in order. Headings are found in
+ * `text`, the body with code blanked out (so a `#` line in a code block is no heading); their
+ * words come from the same line of `source`, the body as written (inline code included).
+ */
+export function markdownHeadings(text: string, source: string = text): string[] {
 	const lines = text.split('\n');
+	const written = source.split('\n');
 	const headings: string[] = [];
+	const ATX = /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
 	lines.forEach((line, index) => {
-		const atx = /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
-		if (atx?.[1]) headings.push(headingText(atx[1]));
+		const original = written[index] ?? line;
+		if (ATX.test(line)) {
+			headings.push(headingText(ATX.exec(original)?.[1] ?? ''));
+			return;
+		}
 		const underline = lines[index + 1];
 		if (
 			underline !== undefined &&
@@ -39,7 +49,7 @@ export function markdownHeadings(text: string): string[] {
 			/\S/.test(line) &&
 			!/^ {0,3}(?:[-*+>#]|\d+[.)])/.test(line)
 		) {
-			headings.push(headingText(line));
+			headings.push(headingText(original));
 		}
 	});
 	return headings;

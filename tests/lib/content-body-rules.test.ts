@@ -133,6 +133,21 @@ describe('links to the site', () => {
 		['an anchor of an HTML id', '<span id="tut"></span>\n\n[x](#tut)', []],
 		['an anchor of a repeated heading', '## Итоги\n\n## Итоги\n\n[x](#itogi-1)', []],
 		['an anchor of a setext heading', 'Раздел\n------\n\n[x](#razdel)', []],
+		[
+			'an anchor of a heading with code',
+			'## Команда `npm run new`\n\n[x](#komanda-npm-run-new)',
+			[],
+		],
+		[
+			'a heading line in a code block',
+			'```\n## Не заголовок\n```\n\n[x](#ne-zagolovok)',
+			['anchor-missing'],
+		],
+		[
+			'an anchor of a heading with markup',
+			'## **Важно**: snake_case\n\n[x](#vazhno-snake-case)',
+			[],
+		],
 		['a footnote', 'Текст[^1].\n\n[^1]: Сноска.', []],
 	])('%s', (_, body, codes) => {
 		const files = [post('a.md', body), draft, later, tagged, ...many];
@@ -202,6 +217,13 @@ describe('MDX', () => {
 			[['mdx-component', 9]],
 		],
 		['an HTML comment', 'Текст.\n\n<!-- заметка -->', [], [['mdx-comment', 9]]],
+		['an autolink', 'Текст.\n\n<https://butlerspb.ru/>', [], [['mdx-autolink', 9]]],
+		[
+			'an object in a prop',
+			"import Banner from './Banner.astro';\n\n<Banner data={{ a: 1 }} />",
+			['./Banner.astro'],
+			[],
+		],
 	])('%s', (_, body, files, expected) => {
 		const exists = (_file: string, path: string) => (files as string[]).includes(path);
 		const findings = found([mdx(body)], { imageExists: exists });
