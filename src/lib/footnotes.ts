@@ -18,3 +18,10 @@ export const footnoteBackLabel = (reference: number, mention: number): string =>
 	mention > 1
 		? `Вернуться к тексту, к сноске ${reference} (упоминание ${mention})`
 		: `Вернуться к тексту, к сноске ${reference}`;
+
+/**
+ * Visible text of every link back to the text: the arrow alone. The processor would add the
+ * mention's number to the second and later links («↩2»), which then is no part of their Russian
+ * accessible name, and screen readers' voice control could not reach them by what they show.
+ */
+export const footnoteBackContent = (): string => '↩';

@@ -1,5 +1,5 @@
 import { satteri } from '@astrojs/markdown-satteri';
-import { FOOTNOTES_LABEL, footnoteBackLabel } from '../lib/footnotes.ts';
+import { FOOTNOTES_LABEL, footnoteBackContent, footnoteBackLabel } from '../lib/footnotes.ts';
 import { headingAnchors, russianTypography, safeLinks, stripBlockedMarkup } from './plugins.ts';
 
 /**
@@ -15,7 +15,11 @@ export const markdownProcessor = satteri({
 		smartPunctuation: { quotes: false },
 		// Footnotes speak Russian: the section's heading and each link back to the text.
 		gfm: {
-			footnotes: { label: FOOTNOTES_LABEL, backLabel: footnoteBackLabel },
+			footnotes: {
+				label: FOOTNOTES_LABEL,
+				backLabel: footnoteBackLabel,
+				backContent: footnoteBackContent,
+			},
 		},
 	},
 	hastPlugins: [stripBlockedMarkup, safeLinks, headingAnchors, russianTypography],

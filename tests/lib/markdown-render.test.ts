@@ -55,6 +55,9 @@ describe('footnotes', () => {
 			'Вернуться к тексту, к сноске 2',
 		]);
 		expect(page.toString()).not.toMatch(/Footnotes|Back to reference/);
+		// What a link shows is part of its name: the arrow only, never «↩2».
+		const shown = section?.querySelectorAll('a[data-footnote-backref]').map((a) => a.textContent);
+		expect(shown).toEqual(['↩', '↩', '↩']);
 	});
 
 	test('the footnotes heading has no anchor and is not a section of the table of contents', async () => {
