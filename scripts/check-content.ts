@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { checkContentDir, displayPath } from '../src/build/content-check-fs.ts';
 import { countFindings, formatFinding, strictFindings } from '../src/lib/content-check.ts';
 import { getContentDir } from '../src/lib/content-dir.ts';
+import { buildNow } from '../src/lib/publishing.ts';
 
 const USAGE =
 	'Использование: npm run check:content -- [папка со статьями] [--strict] [--json]\n' +
@@ -48,7 +49,7 @@ if (!existsSync(dir) || !statSync(dir).isDirectory()) {
 	process.exit(2);
 }
 
-const result = await checkContentDir(dir);
+const result = await checkContentDir(dir, undefined, undefined, buildNow(process.env));
 const findings = args.values.strict ? strictFindings(result.findings) : result.findings;
 const { errors, warnings } = countFindings(findings);
 

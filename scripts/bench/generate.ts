@@ -206,7 +206,7 @@ export function generateMetas(count: number, options: GenerateOptions = {}): Gen
 			slug,
 			title,
 			...(random.chance(0.5) ? { headline: `${title}: опыт команды ButlerSPB` } : {}),
-			description: `${paragraph(random, 2, 2)}`.replace(/\*/g, ''),
+			description: clipDescription(`${paragraph(random, 2, 2)}`.replace(/\*/g, '')),
 			keywords: list,
 			pubDate: isoDate(published),
 			...(updated ? { updatedDate: isoDate(updated) } : {}),
@@ -219,6 +219,15 @@ export function generateMetas(count: number, options: GenerateOptions = {}): Gen
 	}
 	return metas;
 }
+
+/** A description search engines show whole (the content check warns above 160 characters). */
+function clipDescription(text: string, max = 160): string {
+	if (text.length <= max) return text;
+	return `${text.slice(0, text.lastIndexOf(' ', max - 1)).replace(/[,.:;]$/, '')}…`;
+}
+
+/** The hero images' alternative text (the content check warns when a hero has none). */
+const HERO_ALT = 'Интерьер квартиры в Петербурге';
 
 const double = (text: string): string => JSON.stringify(text);
 const single = (text: string): string => `'${text.replace(/'/g, "''")}'`;
@@ -271,6 +280,7 @@ function inlineFrontmatter(meta: GeneratedMeta): string[] {
 		...(meta.updatedDate ? [`updatedDate: ${double(meta.updatedDate)}`] : []),
 		`author: ${double(SITE.defaultAuthor)}`,
 		`heroImage: ${double(meta.hero)}`,
+		`heroAlt: ${double(HERO_ALT)}`,
 		`schema: ${JSON.stringify(howTo(meta))}`,
 		...(meta.headline ? [`headline: ${double(meta.headline)}`] : []),
 	];
@@ -288,6 +298,7 @@ function blockFrontmatter(meta: GeneratedMeta): string[] {
 		...(meta.updatedDate ? [`updatedDate: ${single(meta.updatedDate)}`] : []),
 		`author: ${SITE.defaultAuthor}`,
 		`heroImage: >-\n  ${meta.hero}`,
+		`heroAlt: ${single(HERO_ALT)}`,
 		'schema:',
 		`  '@context': 'https://schema.org'`,
 		`  '@type': HowTo`,

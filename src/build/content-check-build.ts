@@ -70,7 +70,12 @@ export async function runBuildCheck(
 		join(job.cacheDir, 'content-check.bin'),
 		await checkCodeVersion(job.root),
 	);
-	const { findings, posts } = await checkContentDir(job.contentDir, undefined, cache.checker);
+	const { findings, posts } = await checkContentDir(
+		job.contentDir,
+		undefined,
+		cache.checker,
+		new Date(job.now),
+	);
 	const lastmod = buildLastmodIndex(posts, new Date(job.now));
 	const outcome: BuildCheckOutcome = {
 		findings: findings.map((finding) => ({

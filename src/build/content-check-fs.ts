@@ -82,12 +82,14 @@ export function postFileOnDisk(path: string, file: string): SourceFile {
 	};
 }
 
-/** Checks every post under `dir`, local hero images included. */
+/** Checks every post under `dir`, local images and MDX imports included. */
 export async function checkContentDir(
 	dir: string,
 	cwd: string = process.cwd(),
 	/** Checks one file; the build passes one that remembers results between builds. */
 	checkOne: FileChecker = checkFile,
+	/** The build's "now": links to posts dated later are links to unpublished posts. */
+	now: Date = new Date(),
 ): Promise<CheckResult> {
 	const names = await fileNames(dir);
 	const files = names
@@ -95,7 +97,7 @@ export async function checkContentDir(
 		.map((name) => postFileOnDisk(join(dir, name), displayPath(join(dir, name), cwd)));
 	const result = checkPosts(
 		files,
-		{ imageExists: (file, image) => existsSync(resolve(cwd, dirname(file), image)) },
+		{ imageExists: (file, image) => existsSync(resolve(cwd, dirname(file), image)), now },
 		checkOne,
 	);
 	// Files the build does not load are reported too: nothing in the folder is skipped silently.

@@ -3,10 +3,16 @@ import { fieldPath } from './content-issues.ts';
 import { describeSkippedFile, slugFromFileName } from './content-dir.ts';
 import { explainYamlError, fieldLine, findQuoteProblem, splitPost } from './frontmatter-source.ts';
 import { RELATED_TITLE, isRelatedTitle } from './article-markup.ts';
+import { checkBodyRules } from './content-body-rules.ts';
+import { checkDataRules } from './content-data-rules.ts';
 import { isScriptUrl } from './links.ts';
+import { lineAt, withoutCode } from './markdown-text.ts';
 import { PLACEHOLDER } from './new-post.ts';
-import { POST_FIELDS, postSchema, suggestField, type PostFrontmatter } from './post-schema.ts';
+import { fieldsAt, postSchema, suggestField, type PostFrontmatter } from './post-schema.ts';
+import { pageCount } from './pagination.ts';
+import { unpublishedReason } from './publishing.ts';
 import { isSlug, slugify } from './slug.ts';
+import { tagSlugs } from './tags.ts';
 import { postPath, slugFromPostUrl } from './urls.ts';
 import { SITE } from '../site.ts';
 import { locales } from 'zod';
@@ -43,7 +49,26 @@ export type FindingCode =
 	| 'image-missing'
 	| 'body-h1'
 	| 'body-related'
-	| 'file-skipped';
+	| 'file-skipped'
+	| 'image-blocked'
+	| 'frame-blocked'
+	| 'blocked-tag'
+	| 'hero-root-path'
+	| 'hero-alt-missing'
+	| 'title-length'
+	| 'description-length'
+	| 'keyword-collision'
+	| 'keyword-empty'
+	| 'mdx-import-missing'
+	| 'mdx-expression'
+	| 'mdx-component'
+	| 'mdx-comment'
+	| 'mdx-autolink'
+	| 'anchor-missing'
+	| 'link-no-slash'
+	| 'link-unpublished'
+	| 'link-tag-missing'
+	| 'link-page-missing';
 
 /** One problem in one post. */
 export interface Finding {
@@ -73,8 +98,13 @@ export interface SourceFile {
 
 /** What the check may ask about the world outside the posts. */
 export interface CheckOptions {
-	/** Whether a local image path written in `file` exists; unchecked when absent. */
+	/**
+	 * Whether a path written in `file` (a local image, an MDX import), relative to its folder,
+	 * exists; unchecked when absent.
+	 */
 	imageExists?: (file: string, imagePath: string) => boolean;
+	/** The build's "now": posts dated later are not published yet. Default: the clock. */
+	now?: Date;
 }
 
 /**
@@ -96,18 +126,6 @@ export interface CheckResult {
 	findings: Finding[];
 	posts: CheckedPost[];
 }
-
-/** Replaces fenced and inline code with blanks of the same shape, so lines stay where they are. */
-function withoutCode(body: string): string {
-	return body
-		.replace(/^ {0,3}(```|~~~)[^\n]*\n[\s\S]*?^ {0,3}\1[^\n]*$/gm, (block) =>
-			block.replace(/[^\n]/g, ' '),
-		)
-		.replace(/`[^`\n]+`/g, (code) => ' '.repeat(code.length));
-}
-
-/** 1-based line of a character offset. */
-const lineAt = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 
 /** Named references that can hide a URL scheme (`javascript&colon;`). */
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { colon: ':', tab: '\t', newline: '\n' };
@@ -148,9 +166,13 @@ function internalPostSlug(url: string): string | undefined {
  * Problems in a post's body: script URLs, script tags, event handlers, undefined references,
  * and links to articles, which are problems only when the article does not exist.
  */
-function checkBody(file: string, body: string, bodyLine: number): FileFinding[] {
+function checkBody(
+	file: string,
+	body: string,
+	bodyLine: number,
+	text: string = withoutCode(body),
+): FileFinding[] {
 	const findings: FileFinding[] = [];
-	const text = withoutCode(body);
 	const at = (offset: number): number => bodyLine + lineAt(text, offset) - 1;
 	const add = (severity: Severity, code: FindingCode, offset: number, message: string): void => {
 		findings.push({ finding: { severity, code, file, line: at(offset), message } });
@@ -373,14 +395,15 @@ function schemaFindings(
 			return issue.keys.map((key): Finding => {
 				const path = [...issue.path, key];
 				const line = fieldLine(lines, path);
-				const hint = suggestField(key);
+				const fields = fieldsAt(issue.path);
+				const hint = suggestField(key, fields);
 				return {
 					severity: 'error',
 					code: 'schema',
 					file,
 					...(line ? { line } : {}),
 					field: fieldPath(path),
-					message: `такого поля нет${hint ? `: возможно, имелось в виду «${hint}»` : ''}. Допустимые поля: ${POST_FIELDS.join(', ')}`,
+					message: `такого поля нет${hint ? `: возможно, имелось в виду «${hint}»` : ''}. Допустимые поля${issue.path.length > 0 ? ` в ${fieldPath(issue.path)}` : ''}: ${fields.join(', ')}`,
 				};
 			});
 		}
@@ -407,6 +430,14 @@ export interface FileFinding {
 	finding: Finding;
 	unlessPost?: string;
 	unlessImage?: string;
+	/** Holds unless one of these paths (relative to the post's folder) exists. */
+	unlessFile?: readonly string[];
+	/** Holds when this slug is a post that is not published (a draft or scheduled), and this one is. */
+	ifUnpublished?: string;
+	/** Holds unless the published posts give this tag at least `page` pages. */
+	unlessTag?: { slug: string; page: number };
+	/** Holds unless the main listing has this many pages. */
+	unlessListingPage?: number;
 }
 
 /**
@@ -465,6 +496,8 @@ export function checkFile({ file, source: raw }: SourceFile): FileCheck {
 		});
 		return { slug, findings: [...findings, ...checkBody(file, body, bodyLine)] };
 	}
+	const text = withoutCode(body);
+	const bodyInput = { file, body, bodyLine, mdx: /\.mdx$/i.test(file), text };
 	const result = postSchema.safeParse(data, { error: RUSSIAN_ERRORS });
 	if (!result.success) {
 		// An unclosed quote can swallow the next lines into one value: the quote is the problem.
@@ -478,9 +511,17 @@ export function checkFile({ file, source: raw }: SourceFile): FileCheck {
 				message: `поля статьи не читаются как YAML: ${quote.message}`,
 			});
 		} else for (const finding of schemaFindings(file, lines, result.error.issues)) add(finding);
-		return { slug, findings: [...findings, ...checkBody(file, body, bodyLine)] };
+		return {
+			slug,
+			findings: [
+				...findings,
+				...checkBody(file, body, bodyLine, text),
+				...checkBodyRules(bodyInput),
+			],
+		};
 	}
 	findings.push(...checkData(file, lines, slug, result.data));
+	findings.push(...checkDataRules({ file, lines, data: result.data, raw: data }));
 	result.data.related.forEach((related, index) => {
 		const line = fieldLine(lines, ['related', index]);
 		findings.push({
@@ -495,8 +536,27 @@ export function checkFile({ file, source: raw }: SourceFile): FileCheck {
 			},
 		});
 	});
-	return { slug, data: result.data, findings: [...findings, ...checkBody(file, body, bodyLine)] };
+	const all = [...findings, ...checkBody(file, body, bodyLine, text), ...checkBodyRules(bodyInput)];
+	return { slug, data: result.data, findings: result.data.draft ? all : publishable(all) };
 }
+
+/**
+ * A post that is not a draft is published with the next build: template text left in it is an
+ * error then, not a warning.
+ */
+const publishable = (findings: FileFinding[]): FileFinding[] =>
+	findings.map((item) =>
+		item.finding.code === 'placeholder'
+			? {
+					...item,
+					finding: {
+						...item.finding,
+						severity: 'error',
+						message: `${item.finding.message}. Статья не черновик (draft: false) и с заготовкой не публикуется; пока текст не готов, поставьте draft: true`,
+					},
+				}
+			: item,
+	);
 
 /** What `checkPosts` may reuse: a file's own check, e.g. from the cache of an earlier build. */
 export type FileChecker = (file: SourceFile) => FileCheck;
@@ -509,6 +569,10 @@ export function checkPosts(
 ): CheckResult {
 	const checks = files.map((file) => ({ file: file.file, check: checkOne(file) }));
 	const slugs = new Set(checks.map(({ check }) => check.slug));
+	const site = publishedSite(
+		checks.map(({ check }) => check),
+		options.now ?? new Date(),
+	);
 	const seen = new Map<string, string>();
 	const findings: Finding[] = [];
 	const posts: CheckedPost[] = [];
@@ -530,12 +594,23 @@ export function checkPosts(
 			});
 		} else seen.set(slug, file);
 		posts.push(data ? { file, slug, data } : { file, slug });
-		for (const { finding, unlessPost, unlessImage } of own) {
+		const exists = (path: string): boolean =>
+			!options.imageExists || options.imageExists(file, path);
+		for (const item of own) {
+			const { finding, unlessPost, unlessImage, unlessFile, ifUnpublished } = item;
 			if (unlessPost !== undefined && slugs.has(unlessPost)) continue;
+			if (unlessImage !== undefined && exists(unlessImage)) continue;
+			if (unlessFile !== undefined && unlessFile.some(exists)) continue;
 			if (
-				unlessImage !== undefined &&
-				(!options.imageExists || options.imageExists(file, unlessImage))
+				ifUnpublished !== undefined &&
+				(!site.published.has(slug) ||
+					!slugs.has(ifUnpublished) ||
+					site.published.has(ifUnpublished))
 			)
+				continue;
+			if (item.unlessTag && (site.tagPages.get(item.unlessTag.slug) ?? 0) >= item.unlessTag.page)
+				continue;
+			if (item.unlessListingPage !== undefined && site.listingPages >= item.unlessListingPage)
 				continue;
 			findings.push(finding);
 		}
@@ -553,6 +628,31 @@ export const skippedFileFindings = (files: readonly string[]): Finding[] =>
 		const skipped = describeSkippedFile(file);
 		return skipped ? [{ ...skipped, code: 'file-skipped', file } satisfies Finding] : [];
 	});
+
+/** What the live site will have: published posts, tag pages and listing pages. */
+interface PublishedSite {
+	published: Set<string>;
+	/** Pages of each tag, by tag slug. */
+	tagPages: Map<string, number>;
+	listingPages: number;
+}
+
+function publishedSite(checks: readonly FileCheck[], now: Date): PublishedSite {
+	const published = new Set<string>();
+	const tagPosts = new Map<string, number>();
+	for (const { slug, data } of checks) {
+		if (!data || unpublishedReason(data, now) || published.has(slug)) continue;
+		published.add(slug);
+		for (const tag of tagSlugs(data.keywords)) tagPosts.set(tag, (tagPosts.get(tag) ?? 0) + 1);
+	}
+	return {
+		published,
+		tagPages: new Map(
+			[...tagPosts].map(([tag, count]) => [tag, pageCount(count, SITE.postsPerPage)]),
+		),
+		listingPages: pageCount(published.size, SITE.postsPerPage),
+	};
+}
 
 /** `--strict`: every warning becomes an error. */
 export const strictFindings = (findings: readonly Finding[]): Finding[] =>

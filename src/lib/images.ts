@@ -221,3 +221,17 @@ export function inlineLocalImageOptions(declared: DeclaredSize = {}): {
  */
 export const isLocalImagePath = (src: string): boolean =>
 	!URL.canParse(src) && !src.startsWith('/') && !src.startsWith('#');
+
+/** A hero image as a post's data holds it: a URL, or a local image's metadata. */
+export type HeroImageData = string | { src: string; width?: number; height?: number };
+
+/**
+ * The pixel size of a post's hero image as the feed and social tags link it: a local image keeps
+ * its own size (its file is linked as it is), a remote one is cropped to HERO_ASPECT.
+ */
+export function heroImageSize(hero: HeroImageData): { width: number; height: number } {
+	if (typeof hero !== 'string' && hero.width && hero.height) {
+		return { width: hero.width, height: hero.height };
+	}
+	return { ...HERO_ASPECT };
+}

@@ -190,11 +190,11 @@ export function buildHowTo(
 	const {
 		'@context': _context,
 		'@type': _type,
-		'@id': _id,
 		image,
 		aggregateRating,
 		publisher: _publisher,
 		mainEntityOfPage: _page,
+		totalTime,
 		...written
 	} = howTo;
 	const steps = buildHowToSteps(canonical, headings, sections);
@@ -211,6 +211,7 @@ export function buildHowTo(
 				: typeof image === 'string'
 					? toHttps(image)
 					: { ...image, '@type': 'ImageObject', url: toHttps(image.url) },
+		...(totalTime ? { totalTime } : {}),
 		...(aggregateRating ? { aggregateRating } : {}),
 		publisher: { '@id': ORGANIZATION_ID },
 		mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },

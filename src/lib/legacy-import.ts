@@ -1,5 +1,5 @@
 import { parseFrontmatter } from './frontmatter.ts';
-import { slugify } from './slug.ts';
+import { titleSlug } from './slug.ts';
 import { slugFromPostUrl } from './urls.ts';
 
 /** What the import did to one legacy post. */
@@ -34,7 +34,7 @@ export function legacySlug(data: Record<string, unknown>): string {
 	const fromId = typeof id === 'string' ? slugFromPostUrl(id) : undefined;
 	if (fromId) return fromId;
 	const title = data['title'];
-	if (typeof title === 'string' && slugify(title)) return slugify(title);
+	if (typeof title === 'string' && titleSlug(title)) return titleSlug(title);
 	throw new ImportError(
 		'не удалось определить адрес статьи: нет schema.mainEntityOfPage["@id"] и нет заголовка title',
 	);

@@ -3,6 +3,16 @@ import { SITE } from '../site.ts';
 /** URL schemes that run code when followed; never allowed in a post. */
 export const SCRIPT_SCHEMES = /^\s*(?:javascript|vbscript|data\s*:\s*text\/html)/i;
 
+/** Elements a post's raw HTML may not carry: removed from the page, reported by the check. */
+export const BLOCKED_ELEMENTS: ReadonlySet<string> = new Set([
+	'script',
+	'style',
+	'meta',
+	'base',
+	'object',
+	'embed',
+]);
+
 /** Whether an href would run script (`javascript:`, `vbscript:`, `data:text/html`). */
 export function isScriptUrl(href: string): boolean {
 	// Browsers ignore control characters and whitespace inside the scheme.

@@ -1,6 +1,6 @@
 import { SITE } from '../site.ts';
 import { toIsoWithOffset } from './dates.ts';
-import { slugify } from './slug.ts';
+import { titleSlug } from './slug.ts';
 
 /*
  * The file `npm run new -- "Заголовок"` writes: complete frontmatter that the schema accepts,
@@ -50,7 +50,7 @@ export function createNewPost(
 ): NewPost {
 	const cleanTitle = title.trim().replace(/\s+/g, ' ');
 	if (!cleanTitle) throw new NewPostError('Укажите заголовок статьи: npm run new -- "Заголовок"');
-	const slug = slugify(cleanTitle);
+	const slug = titleSlug(cleanTitle);
 	if (!slug) {
 		throw new NewPostError(
 			`Из заголовка «${cleanTitle}» не получается адрес статьи: в нём нет ни букв, ни цифр`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SITE } from '../site.ts';
-import { parseEditorDate } from './dates.ts';
+import { formatDate, parseEditorDate } from './dates.ts';
+import { normaliseKeywords, splitKeywords } from './keywords.ts';
 import { isSlug } from './slug.ts';
 import { slugFromPostUrl } from './urls.ts';
 
@@ -45,14 +46,20 @@ const dateField = z
 		return z.NEVER;
 	});
 
-/** A rating number as editors write it: 4.8 or "4.8" (kept exactly as written). */
+/**
+ * A rating number as editors write it: 4.8, "4.8" or "4,8". A string stays a string, trimmed and
+ * with a decimal point (schema.org wants "4.8"; the page shows «4,8» in Russian).
+ */
 const RATING_EXPECTED = 'ожидается число, например 4.8 или "4.8"';
 const ratingValue = z.union(
 	[
 		z.number(),
-		z.string().regex(/^\s*\d+(?:[.,]\d+)?\s*$/, {
-			error: (iss) => `${RATING_EXPECTED}, ${received(iss.input)}`,
-		}),
+		z
+			.string()
+			.regex(/^\s*\d+(?:[.,]\d+)?\s*$/, {
+				error: (iss) => `${RATING_EXPECTED}, ${received(iss.input)}`,
+			})
+			.transform((value) => value.trim().replace(',', '.')),
 	],
 	{ error: (iss) => `${RATING_EXPECTED}, ${received(iss.input)}` },
 );
@@ -61,126 +68,124 @@ const ratingValue = z.union(
 export const ratingNumber = (value: number | string): number =>
 	typeof value === 'number' ? value : Number(value.trim().replace(',', '.'));
 
-/** The error of a block of fields given as something else (`schema: "HowTo"`). */
-const blockError =
-	(what: string, example: string) =>
-	(iss: { input?: unknown }): string =>
-		`ожидается ${what}: вложенные поля с отступом (${example}), ${received(iss.input)}`;
+/**
+ * A block of the `schema` field that allows only its own keys: a typo (`bestrating`) or a key the
+ * site does not use (`step`, `foo`) is reported with a «did you mean» hint, as top-level fields are.
+ */
+const strictBlock = <Shape extends z.core.$ZodLooseShape>(what: string, shape: Shape) =>
+	z.strictObject(shape, {
+		error: (iss) =>
+			iss.code === 'unrecognized_keys'
+				? unknownKeyMessage(iss.keys, Object.keys(shape))
+				: `ожидается ${what}: блок полей «имя: значение», ${received(iss.input)}`,
+	});
 
-const imageObject = z.looseObject(
-	{
-		'@type': z.literal('ImageObject').optional(),
-		url: webUrl('адрес картинки'),
-	},
-	{ error: blockError('блок картинки', 'url: https://…') },
-);
+const imageObjectShape = {
+	'@type': z.literal('ImageObject', { error: 'ожидается "@type": ImageObject' }).optional(),
+	url: webUrl('адрес картинки'),
+};
+const imageObject = strictBlock('картинка (ImageObject)', imageObjectShape);
 
-const aggregateRating = z
-	.looseObject(
-		{
-			'@type': z.literal('AggregateRating', { error: 'ожидается "@type": AggregateRating' }),
-			ratingValue,
-			reviewCount: z
-				.number({ error: (iss) => `ожидается целое число отзывов, ${received(iss.input)}` })
-				.int({ error: 'ожидается целое число отзывов' })
-				.nonnegative({ error: 'число отзывов не может быть отрицательным' }),
-			bestRating: ratingValue.default('5'),
-			worstRating: ratingValue.default('1'),
-		},
-		{
-			error: blockError(
-				'блок оценки',
-				'"@type": AggregateRating, ratingValue: 4.8, reviewCount: 12',
-			),
-		},
-	)
-	.check((ctx) => {
+const aggregateRatingShape = {
+	'@type': z.literal('AggregateRating', { error: 'ожидается "@type": AggregateRating' }),
+	ratingValue,
+	reviewCount: z
+		.number({ error: (iss) => `ожидается целое число отзывов, ${received(iss.input)}` })
+		.int({ error: 'ожидается целое число отзывов' })
+		.nonnegative({ error: 'число отзывов не может быть отрицательным' }),
+	bestRating: ratingValue.default('5'),
+	worstRating: ratingValue.default('1'),
+};
+
+/** Every problem of a rating is reported at once: the scale and the value are checked apart. */
+const aggregateRating = strictBlock('оценка (AggregateRating)', aggregateRatingShape).check(
+	(ctx) => {
 		const { ratingValue: value, bestRating, worstRating } = ctx.value;
 		const [v, best, worst] = [value, bestRating, worstRating].map(ratingNumber) as [
 			number,
 			number,
 			number,
 		];
+		const issue = (path: string, message: string): void =>
+			void ctx.issues.push({ code: 'custom', input: ctx.value, path: [path], message });
 		if (worst > best) {
-			ctx.issues.push({
-				code: 'custom',
-				input: ctx.value,
-				path: ['worstRating'],
-				message: `worstRating (${worst}) должен быть не больше bestRating (${best})`,
-			});
-		} else if (v < worst || v > best) {
-			ctx.issues.push({
-				code: 'custom',
-				input: ctx.value,
-				path: ['ratingValue'],
-				message: `ожидается оценка от ${worst} до ${best}, получено ${v}`,
-			});
+			issue('worstRating', `worstRating (${worst}) должен быть не больше bestRating (${best})`);
 		}
-	});
-
-/** The schema.org HowTo block the existing posts carry, inline JSON or block YAML alike. */
-export const howToSchema = z.looseObject(
-	{
-		/** Always https://schema.org. */
-		'@context': z.literal('https://schema.org').optional(),
-		/** Always HowTo. */
-		'@type': z.literal('HowTo', { error: 'ожидается "@type": HowTo' }),
-		/** Name of the how-to; defaults to the post title. */
-		name: text('название').optional(),
-		/** Description; defaults to the post description. */
-		description: text('описание').optional(),
-		/** Image: a URL or an ImageObject; defaults to the hero image. */
-		image: z
-			.union([webUrl('адрес картинки'), imageObject], {
-				error: (iss) =>
-					`ожидается адрес картинки https://… или блок с полем url: https://…, ${received(iss.input)}`,
-			})
-			.optional(),
-		/** The rating readers gave the article. */
-		aggregateRating: aggregateRating.optional(),
-		/** The publishing organisation. */
-		publisher: z
-			.looseObject(
-				{
-					'@type': z.literal('Organization').optional(),
-					name: text('название организации'),
-					logo: imageObject.optional(),
-				},
-				{ error: blockError('блок организации', 'name: ButlerSPB') },
-			)
-			.optional(),
-		/** The article page this how-to describes; its @id carries the post's URL. */
-		mainEntityOfPage: z
-			.looseObject(
-				{
-					'@type': z.literal('WebPage').optional(),
-					'@id': webUrl('адрес страницы статьи'),
-				},
-				{ error: blockError('блок страницы', '"@id": https://…') },
-			)
-			.optional(),
+		if (v > best || v < worst) {
+			issue('ratingValue', `ожидается оценка от ${worst} до ${best}, получено ${v}`);
+		}
 	},
-	{ error: blockError('блок schema', '"@type": HowTo, aggregateRating: …') },
 );
 
-/** Keywords: a comma-separated string or a YAML list in, a trimmed de-duplicated list out. */
+const publisherShape = {
+	'@type': z.literal('Organization', { error: 'ожидается "@type": Organization' }).optional(),
+	name: text('название организации'),
+	url: webUrl('адрес сайта организации').optional(),
+	logo: imageObject.optional(),
+};
+
+const pageShape = {
+	'@type': z.literal('WebPage', { error: 'ожидается "@type": WebPage' }).optional(),
+	'@id': webUrl('адрес страницы статьи'),
+};
+
+const howToShape = {
+	/** Always https://schema.org. */
+	'@context': z
+		.literal('https://schema.org', { error: 'ожидается "@context": https://schema.org' })
+		.optional(),
+	/** Always HowTo. */
+	'@type': z.literal('HowTo', { error: 'ожидается "@type": HowTo' }),
+	/** Name of the how-to; defaults to the post title. */
+	name: text('название').optional(),
+	/** Description; defaults to the post description. */
+	description: text('описание').optional(),
+	/** Image: a URL or an ImageObject; defaults to the hero image. */
+	image: z
+		.union([webUrl('адрес картинки'), imageObject], {
+			error: (iss) =>
+				`ожидается адрес картинки https://… или блок ImageObject с полем url, ${received(iss.input)}`,
+		})
+		.optional(),
+	/** How long the task takes, ISO 8601 duration: PT30M, PT2H. */
+	totalTime: z
+		.string()
+		.regex(/^P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?$/, {
+			error: (iss) =>
+				`ожидается длительность ISO 8601, например PT30M или PT2H, ${received(iss.input)}`,
+		})
+		.optional(),
+	/** The rating readers gave the article. */
+	aggregateRating: aggregateRating.optional(),
+	/** The publishing organisation. */
+	publisher: strictBlock('издатель (Organization)', publisherShape).optional(),
+	/** The article page this how-to describes; its @id carries the post's URL. */
+	mainEntityOfPage: strictBlock('страница статьи (WebPage)', pageShape).optional(),
+};
+
+/** The schema.org HowTo block the existing posts carry, inline JSON or block YAML alike. */
+export const howToSchema = strictBlock('блок schema.org (HowTo)', howToShape);
+
+/** The keys each block of `schema` allows, by its field path (`schema.aggregateRating`). */
+const BLOCK_FIELDS: Readonly<Record<string, readonly string[]>> = {
+	schema: Object.keys(howToShape),
+	'schema.image': Object.keys(imageObjectShape),
+	'schema.aggregateRating': Object.keys(aggregateRatingShape),
+	'schema.publisher': Object.keys(publisherShape),
+	'schema.publisher.logo': Object.keys(imageObjectShape),
+	'schema.mainEntityOfPage': Object.keys(pageShape),
+};
+
+/**
+ * Keywords: a comma-separated string or a YAML list in, a trimmed list out with one keyword per
+ * tag URL (src/lib/keywords.ts), so tag pages, article:tag and JSON-LD all get the same list.
+ */
 const keywords = z
 	.union([z.string(), z.array(z.string())], {
 		error: (iss) =>
 			`ожидаются ключевые слова через запятую или списком YAML, ${received(iss.input)}`,
 	})
-	.transform((value) => {
-		const items = (Array.isArray(value) ? value : value.split(','))
-			.map((item) => item.trim().replace(/\s+/g, ' '))
-			.filter(Boolean);
-		const seen = new Set<string>();
-		return items.filter((item) => {
-			const key = item.toLocaleLowerCase(SITE.locale);
-			if (seen.has(key)) return false;
-			seen.add(key);
-			return true;
-		});
-	});
+	.transform((value) => normaliseKeywords(splitKeywords(value)).keywords);
 
 /** A related post: its slug, or its /blog/<slug>/ URL (stored as the slug). */
 const relatedSlug = z.string().transform((value, ctx) => {
@@ -210,17 +215,51 @@ export const POST_FIELDS = [
 	'schema',
 ] as const;
 
-/** Closest known field name to a misspelt one, for "did you mean" hints. */
-export function suggestField(key: string): string | undefined {
-	const lower = key.toLowerCase().replace(/[_-]/g, '');
-	return POST_FIELDS.find((field) => field.toLowerCase() === lower);
+/** The keys allowed in the block at `path` (top-level fields for the empty path). */
+export const fieldsAt = (path: readonly PropertyKey[]): readonly string[] =>
+	path.length === 0 ? POST_FIELDS : (BLOCK_FIELDS[path.map(String).join('.')] ?? []);
+
+/** Edit distance of two short strings (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+	let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const next = [i];
+		for (let j = 1; j <= b.length; j++) {
+			next.push(
+				Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)),
+			);
+		}
+		row = next;
+	}
+	return row[b.length]!;
 }
 
-const unknownKeyMessage = (keys: readonly string[]): string =>
+/**
+ * Closest known field name to a misspelt one, for "did you mean" hints: the same name in another
+ * letter case or with `-`/`_`, else one at most two typos away (`descripton`, `bestRatng`).
+ */
+export function suggestField(
+	key: string,
+	fields: readonly string[] = POST_FIELDS,
+): string | undefined {
+	const simple = (name: string): string => name.toLowerCase().replace(/[_-]/g, '');
+	const exact = fields.find((field) => simple(field) === simple(key));
+	if (exact) return exact;
+	const scored = fields
+		.map((field) => ({ field, distance: editDistance(simple(key), simple(field)) }))
+		.filter(({ field, distance }) => distance <= Math.min(2, Math.floor(field.length / 3)))
+		.sort((a, b) => a.distance - b.distance);
+	return scored[0]?.field;
+}
+
+const unknownKeyMessage = (
+	keys: readonly string[],
+	fields: readonly string[] = POST_FIELDS,
+): string =>
 	keys
 		.map((key) => {
-			const hint = suggestField(key);
-			return `неизвестное поле «${key}»${hint ? `: возможно, имелось в виду «${hint}»` : ''}; допустимые поля: ${POST_FIELDS.join(', ')}`;
+			const hint = suggestField(key, fields);
+			return `неизвестное поле «${key}»${hint ? `: возможно, имелось в виду «${hint}»` : ''}; допустимые поля: ${fields.join(', ')}`;
 		})
 		.join('; ');
 
@@ -275,6 +314,17 @@ export function createPostSchema<TImage extends z.ZodType>(image: () => TImage) 
 						: `ожидается блок полей YAML, ${received(iss.input)}`,
 			},
 		)
+		.check((ctx) => {
+			const { pubDate, updatedDate } = ctx.value;
+			if (updatedDate && updatedDate.getTime() < pubDate.getTime()) {
+				ctx.issues.push({
+					code: 'custom',
+					input: ctx.value,
+					path: ['updatedDate'],
+					message: `дата обновления (${formatDate(updatedDate)}) раньше даты публикации pubDate (${formatDate(pubDate)}): поисковики получат обновление в прошлом. Исправьте дату или удалите updatedDate`,
+				});
+			}
+		})
 		.transform((data) => ({ ...data, headline: data.headline ?? data.title }));
 }
 

@@ -1,6 +1,7 @@
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { SITE } from '../site.ts';
 import { escapeAttribute, feedHtml } from './absolutize-html.ts';
+import { heroImageSize, type HeroImageData } from './images.ts';
 import { heroImageSrc, socialImageFor } from './seo.ts';
 import { absoluteUrl, postPath } from './urls.ts';
 
@@ -22,7 +23,7 @@ export interface FeedPost {
 	keywords: readonly string[];
 	pubDate: Date;
 	modifiedDate: Date;
-	data: { author: string; heroImage?: string | { src: string } | undefined };
+	data: { author: string; heroImage?: HeroImageData | undefined };
 }
 
 /** Escapes text for XML element content. */
@@ -32,10 +33,13 @@ const escapeText = (text: string): string =>
 /** One feed item: the article's full HTML with absolute URLs, its hero as media:content. */
 export function buildFeedItem(post: FeedPost, html: string): RSSFeedItem {
 	const link = absoluteUrl(postPath(post.slug));
-	const image = heroImageSrc(post.data.heroImage);
-	const media = image
-		? `<media:content url="${escapeAttribute(socialImageFor(image))}" medium="image" width="1200" height="630"/>`
-		: '';
+	const hero = post.data.heroImage;
+	const image = heroImageSrc(hero);
+	const size = hero === undefined ? undefined : heroImageSize(hero);
+	const media =
+		image && size
+			? `<media:content url="${escapeAttribute(socialImageFor(image))}" medium="image" width="${size.width}" height="${size.height}"/>`
+			: '';
 	return {
 		title: post.title,
 		link,

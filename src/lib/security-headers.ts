@@ -75,6 +75,54 @@ export function isImageAllowed(
 	return imageOrigins.includes(origin);
 }
 
+/** The origin of an absolute or protocol-relative http(s) URL, else undefined. */
+export function urlOrigin(url: string): string | undefined {
+	const trimmed = url.trim();
+	if (!/^(?:https?:)?\/\//i.test(trimmed)) return undefined;
+	try {
+		return new URL(trimmed.replace(/^(?:https?:)?\/\//i, 'https://')).origin;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The sources a directive falls back to when the policy does not set it (CSP Level 3). */
+const FALLBACKS: Readonly<Record<string, readonly string[]>> = {
+	'frame-src': ['frame-src', 'child-src', 'default-src'],
+};
+
+/** The directive that decides `name` (itself or its fallback) and its sources. */
+export function effectiveDirective(
+	name: string,
+	directives: CspDirectives = buildCspDirectives(),
+): { name: string; sources: readonly string[] } {
+	for (const candidate of FALLBACKS[name] ?? [name, 'default-src']) {
+		const found = directives.find(([directive]) => directive === candidate);
+		if (found) return { name: found[0], sources: found[1] };
+	}
+	return { name, sources: [] };
+}
+
+/**
+ * Whether the CSP lets a page embed a frame from `url`: the site's own pages when the policy
+ * allows 'self', another origin only when frame-src (or what it falls back to) lists it.
+ */
+export function isFrameAllowed(
+	url: string,
+	directives: CspDirectives = buildCspDirectives(),
+	siteUrl: string = SITE.url,
+): boolean {
+	const { sources } = effectiveDirective('frame-src', directives);
+	const trimmed = url.trim();
+	const scheme = /^([a-z][a-z\d+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
+	const origin = urlOrigin(trimmed);
+	if (origin === undefined) {
+		return scheme === undefined && sources.includes("'self'");
+	}
+	if (origin === new URL(siteUrl).origin && sources.includes("'self'")) return true;
+	return sources.includes(origin) || sources.includes('https:');
+}
+
 /**
  * Vite's `build.assetsInlineLimit` for the site: never inline a script. Astro inlines small
  * scripts that import nothing into the page, where script-src 'self' would block them; other

@@ -1,6 +1,6 @@
 import { SITE } from '../site.ts';
 import { toIsoWithOffset } from './dates.ts';
-import { socialImageUrl } from './images.ts';
+import { HERO_ASPECT, socialImageUrl } from './images.ts';
 import { absoluteUrl } from './urls.ts';
 
 /** What a page says about itself. */
@@ -12,6 +12,8 @@ export interface PageMeta {
 	path: string;
 	/** Absolute image URL (remote) or site path (local). */
 	image?: string | undefined;
+	/** Pixel size of `image` as linked; 1200×630 (the crop remote heroes get) when not given. */
+	imageSize?: { width: number; height: number } | undefined;
 	/** Extra for article pages. */
 	article?: {
 		publishedTime: Date;
@@ -80,6 +82,7 @@ export function buildHead(
 	const description = page.description ?? SITE.description;
 	const canonical = absoluteUrl(page.path);
 	const image = socialImageFor(page.image);
+	const imageSize = (page.image && page.imageSize) || HERO_ASPECT;
 	const meta: MetaTag[] = [
 		{ name: 'description', content: description },
 		...(page.noindex ? [{ name: 'robots', content: 'noindex' }] : []),
@@ -88,8 +91,8 @@ export function buildHead(
 		{ property: 'og:description', content: description },
 		...(page.noindex ? [] : [{ property: 'og:url', content: canonical }]),
 		{ property: 'og:image', content: image },
-		{ property: 'og:image:width', content: '1200' },
-		{ property: 'og:image:height', content: '630' },
+		{ property: 'og:image:width', content: String(imageSize.width) },
+		{ property: 'og:image:height', content: String(imageSize.height) },
 		{ property: 'og:locale', content: SITE.ogLocale },
 		{ property: 'og:site_name', content: SITE.name },
 	];

@@ -37,6 +37,8 @@ const TRANSLIT: Readonly<Record<string, string>> = {
 	э: 'e',
 	ю: 'yu',
 	я: 'ya',
+	// «№» would decompose to «No», and the capital N was then dropped (`№1` → `o1`).
+	'№': 'n',
 };
 
 /** Shape every slug on the site has: lowercase ASCII words joined by single hyphens. */
@@ -53,10 +55,28 @@ export function transliterate(text: string): string {
 export function slugify(text: string): string {
 	return transliterate(text)
 		.normalize('NFKD')
+		.toLowerCase()
 		.replace(/[\u0300-\u036f]/g, '')
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '');
 }
+
+/** Longest slug a post gets from its title: file names and URLs stay readable (and far from 255 bytes). */
+export const MAX_SLUG_LENGTH = 80;
+
+/**
+ * Cuts a slug to at most `max` characters at a word boundary (a hyphen), so it never ends in the
+ * middle of a word; a single word longer than `max` is cut at `max`.
+ */
+export function truncateSlug(slug: string, max: number = MAX_SLUG_LENGTH): string {
+	if (slug.length <= max) return slug;
+	const cut = slug.slice(0, max + 1);
+	const boundary = cut.lastIndexOf('-');
+	return (boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, max)).replace(/-+$/, '');
+}
+
+/** The slug of a post title: slugify() cut at a word boundary near MAX_SLUG_LENGTH. */
+export const titleSlug = (title: string): string => truncateSlug(slugify(title));
 
 /** Whether a string is a well-formed slug. */
 export const isSlug = (value: string): boolean => SLUG_PATTERN.test(value);

@@ -7,6 +7,7 @@ import {
 	printsUrl,
 	tableLabel,
 } from '../lib/article-markup.ts';
+import { FOOTNOTES_LABEL_ID } from '../lib/footnotes.ts';
 import { anchorLabel, createHeadingIds } from '../lib/heading-ids.ts';
 import {
 	inlineLocalImageOptions,
@@ -14,15 +15,17 @@ import {
 	isLocalImagePath,
 	positiveSize,
 } from '../lib/images.ts';
-import { externalRel, isExternalUrl, isScriptUrl } from '../lib/links.ts';
+import { BLOCKED_ELEMENTS, externalRel, isExternalUrl, isScriptUrl } from '../lib/links.ts';
+import { withTrailingSlash } from '../lib/trailing-slash.ts';
 import { typeset } from '../lib/typography.ts';
+import { SITE } from '../site.ts';
 
 /** Elements whose text is code and keeps its characters exactly. */
 const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
 
 /**
- * Makes links safe: external links get rel="noopener" (an editor's nofollow is kept) and a
- * script URL loses its href. The content check reports script URLs as errors; this is the
+ * Makes links safe: external links get rel="noopener" (an editor's nofollow is kept), a script
+ * URL loses its href, and a link to a page of the site gets its trailing slash. The content check reports script URLs as errors; this is the
  * second line of defence.
  */
 export const safeLinks = defineHastPlugin({
@@ -41,23 +44,29 @@ export const safeLinks = defineHastPlugin({
 				if (printsUrl(href, ctx.textContent(node))) {
 					ctx.setProperty(node, 'className', [...classesOf(node), PRINT_URL_CLASS]);
 				}
+				return;
 			}
+			// Every page URL of the site ends in `/` (the check warns the editor about it).
+			const fixed = withTrailingSlash(href, SITE.url);
+			if (fixed !== href) ctx.setProperty(node, 'href', fixed);
 		},
 	},
 });
 
 /**
- * Drops what raw HTML might carry and the site's Content-Security-Policy blocks: <script>
- * elements, inline event handlers (onclick=…) and inline styles (style=…, blocked by
- * style-src 'self'; the content check warns the editor). The page then holds nothing the
- * browser would refuse. A table cell's text-align (how GFM writes `---:`) becomes a class.
+ * Drops what raw HTML might carry and the site's Content-Security-Policy blocks or the page must
+ * not take from a post: <script>, <style>, <meta> (http-equiv refresh or CSP), <base>, <object>
+ * and <embed> elements (BLOCKED_ELEMENTS), inline event handlers (onclick=…) and inline styles
+ * (style=…, blocked by style-src 'self'). The content check reports each to the editor; the page
+ * then holds nothing the browser would refuse. A table cell's
+ * text-align (how GFM writes `---:`) becomes a class.
  */
 export const stripBlockedMarkup = defineHastPlugin({
 	name: 'butlerspb-strip-blocked-markup',
 	element: {
 		filter: [],
 		visit(node, ctx) {
-			if (node.tagName === 'script') {
+			if (BLOCKED_ELEMENTS.has(node.tagName)) {
 				const index = ctx.indexOf(node);
 				const parent = ctx.parent(node);
 				if (parent && index !== undefined) ctx.removeChildAt(parent, index);
@@ -171,8 +180,10 @@ export const headingAnchors = () => {
 		element: {
 			filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
 			visit(node, ctx) {
-				const text = ctx.textContent(node);
 				const existing = node.properties?.['id'];
+				// The footnotes' own heading is hidden, keeps its id and gets no anchor.
+				if (existing === FOOTNOTES_LABEL_ID) return;
+				const text = ctx.textContent(node);
 				const id = ids.next(text, typeof existing === 'string' ? existing : undefined);
 				if (id !== existing) ctx.setProperty(node, 'id', id);
 				if (!ANCHORED.has(node.tagName)) return;

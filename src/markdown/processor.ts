@@ -1,4 +1,5 @@
 import { satteri } from '@astrojs/markdown-satteri';
+import { FOOTNOTES_LABEL, footnoteBackContent, footnoteBackLabel } from '../lib/footnotes.ts';
 import {
 	headingAnchors,
 	legacyBodyParts,
@@ -17,7 +18,18 @@ import {
  */
 export const markdownProcessor = satteri({
 	// Raw HTML in posts becomes real elements, so links in it get rel="noopener" too.
-	features: { rawHtml: true, smartPunctuation: { quotes: false } },
+	features: {
+		rawHtml: true,
+		smartPunctuation: { quotes: false },
+		// Footnotes speak Russian: the section's heading and each link back to the text.
+		gfm: {
+			footnotes: {
+				label: FOOTNOTES_LABEL,
+				backLabel: footnoteBackLabel,
+				backContent: footnoteBackContent,
+			},
+		},
+	},
 	// Order matters: the table regions take their names from headings before they get anchors.
 	hastPlugins: [
 		stripBlockedMarkup,

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { FALLBACK_HEADING_ID, anchorLabel, createHeadingIds } from '../../src/lib/heading-ids.ts';
+import {
+	FALLBACK_HEADING_ID,
+	PAGE_IDS,
+	anchorLabel,
+	createHeadingIds,
+} from '../../src/lib/heading-ids.ts';
 
 describe('createHeadingIds', () => {
 	test.each([
@@ -38,3 +43,14 @@ test.each([
 	['Итоги', 'Ссылка на раздел «Итоги»'],
 	['  Доверие\n в цифрах ', 'Ссылка на раздел «Доверие в\u00a0цифрах»'],
 ])('anchorLabel(%j)', (text, label) => expect(anchorLabel(text)).toBe(label));
+
+test.each([
+	[['Content'], undefined, ['content-1']],
+	[['Toc title', 'Toc title'], undefined, ['toc-title-1', 'toc-title-2']],
+	[['Раздел'], 'content', ['content-1']],
+	[['Footnote label'], undefined, ['footnote-label-1']],
+])('headings %j (own id %s) never take a page id: %j', (texts, existing, expected) => {
+	const ids = createHeadingIds();
+	expect(texts.map((text) => ids.next(text, existing))).toEqual(expected);
+	for (const id of expected) expect(PAGE_IDS).not.toContain(id);
+});

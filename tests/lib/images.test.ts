@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
 	articleImageUrls,
+	heroImageSize,
 	inlineLocalImageOptions,
 	inlineRemoteImage,
 	isLocalImagePath,
@@ -170,3 +171,12 @@ describe('images in an article’s text', () => {
 		[Number.NaN, undefined],
 	])('positiveSize(%j) → %s', (value, size) => expect(positiveSize(value)).toBe(size));
 });
+
+test.each([
+	[
+		{ src: '/_astro/a.jpg', width: 800, height: 600 },
+		{ width: 800, height: 600 },
+	],
+	[{ src: '/_astro/a.jpg' }, { width: 1200, height: 630 }],
+	['https://example.com/a.jpg', { width: 1200, height: 630 }],
+])('heroImageSize(%j) → %j', (hero, size) => expect(heroImageSize(hero)).toEqual(size));

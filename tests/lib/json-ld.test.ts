@@ -355,3 +355,26 @@ describe('buildHomeJsonLd', () => {
 		`);
 	});
 });
+
+describe('the rating as editors write it', () => {
+	test.each([
+		['4,8', '4.8'],
+		['4.8', '4.8'],
+		[4.8, 4.8],
+	])('ratingValue %j is %j in the HowTo', (ratingValue, expected) => {
+		const written = postSchema.parse({
+			title: 'Т',
+			description: 'О',
+			pubDate: '2025-07-25',
+			schema: {
+				'@type': 'HowTo',
+				aggregateRating: { '@type': 'AggregateRating', ratingValue, reviewCount: 3 },
+			},
+		}).schema;
+		const howTo = byType(
+			buildArticleJsonLd(post({ data: { author: 'А', heroImage: HERO, schema: written } }), []),
+			'HowTo',
+		);
+		expect(howTo?.['aggregateRating']).toMatchObject({ ratingValue: expected, reviewCount: 3 });
+	});
+});

@@ -84,6 +84,13 @@ describe('edge cases', () => {
 		);
 	});
 
+	test.each([
+		['Сервис №1: как мы работаем', 'servis-n1-kak-my-rabotaem'],
+		['Слово '.repeat(60), `${'slovo-'.repeat(12)}slovo`],
+	])('an imported title «%s» gets the slug new posts and tags get: %s', (title, slug) => {
+		expect(legacySlug({ title })).toBe(slug);
+	});
+
 	test('a «Читайте также» section with other content stays in the body', () => {
 		const source = post(
 			'title: "A"',

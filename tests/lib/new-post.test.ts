@@ -10,6 +10,7 @@ describe('createNewPost', () => {
 	test.each([
 		...EXISTING_SLUGS,
 		['  Ёлка, щука и объявление: 5 советов!  ', 'elka-shchuka-i-obyavlenie-5-sovetov'],
+		['Консьерж №1 в Петербурге', 'konserzh-n1-v-peterburge'],
 	])('«%s» → %s.md', (title, slug) => {
 		const post = createNewPost(title, NOW);
 		expect(post.slug).toBe(slug);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
 import { fieldPath } from '../../src/lib/content-issues.ts';
-import { postSchema, suggestField } from '../../src/lib/post-schema.ts';
+import { fieldsAt, postSchema, suggestField } from '../../src/lib/post-schema.ts';
 import { ROOT } from '../support/build.ts';
 
 const BLOG = join(ROOT, 'src/content/blog');
@@ -90,6 +90,9 @@ describe('normalisation', () => {
 			['один', 'два'],
 		],
 		['', []],
+		['Ёлка, елка, ЁЛКА', ['Ёлка']],
+		['сервис, !!!, —, «»', ['сервис']],
+		['Сервис №1, сервис n1', ['Сервис №1']],
 	])('keywords %j → %j', (keywords, expected) => {
 		expect(postSchema.parse({ ...valid, keywords }).keywords).toEqual(expected);
 	});
@@ -196,6 +199,31 @@ describe('bad frontmatter is rejected with a message naming the field', () => {
 			/число/,
 		],
 		['schema not HowTo', { ...valid, schema: { '@type': 'Article' } }, 'schema.@type', /HowTo/],
+		['schema as a string', { ...valid, schema: 'HowTo' }, 'schema', /блок полей/],
+		[
+			'updatedDate before pubDate',
+			{ ...valid, pubDate: '2025-07-20', updatedDate: '2025-07-01' },
+			'updatedDate',
+			/раньше даты публикации/,
+		],
+		[
+			'typo inside the rating',
+			rating({ bestrating: 10 }),
+			'schema.aggregateRating',
+			/«bestrating».*«bestRating»/,
+		],
+		[
+			'unknown key inside schema',
+			{ ...valid, schema: { '@type': 'HowTo', step: [] } },
+			'schema',
+			/неизвестное поле «step»/,
+		],
+		[
+			'unknown key inside the publisher',
+			{ ...valid, schema: { '@type': 'HowTo', publisher: { name: 'X', extraKey: 1 } } },
+			'schema.publisher',
+			/неизвестное поле «extraKey»/,
+		],
 	])('%s', (_, input, field, message) => {
 		const errors = errorsOf(input);
 		expect(errors.length).toBeGreaterThan(0);
@@ -214,7 +242,40 @@ test.each([
 	['pubdate', 'pubDate'],
 	['hero_image', 'heroImage'],
 	['UPDATEDDATE', 'updatedDate'],
+	['descripton', 'description'],
 	['tags', undefined],
+	['foo', undefined],
 ])('suggestField(%s) → %s', (key, expected) => {
 	expect(suggestField(key)).toBe(expected);
+});
+
+test.each([
+	['bestrating', ['schema', 'aggregateRating'], 'bestRating'],
+	['ratingvalue', ['schema', 'aggregateRating'], 'ratingValue'],
+	['reviewCout', ['schema', 'aggregateRating'], 'reviewCount'],
+	['step', ['schema'], undefined],
+	['extraKey', ['schema', 'aggregateRating'], undefined],
+	['nme', ['schema', 'publisher'], 'name'],
+])('suggestField(%s) inside %j → %s', (key, path, expected) => {
+	expect(suggestField(key, fieldsAt(path))).toBe(expected);
+});
+
+describe('ratings', () => {
+	test.each([
+		['4,8', '4.8'],
+		[' 4.5 ', '4.5'],
+		[4.8, 4.8],
+	])('ratingValue %j is kept as %j', (value, expected) => {
+		const data = postSchema.parse(rating({ ratingValue: value }));
+		expect(data.schema?.aggregateRating?.ratingValue).toBe(expected);
+	});
+
+	test('every problem of one rating is reported at once', () => {
+		const errors = errorsOf(rating({ ratingValue: 9, reviewCount: -2, worstRating: 6 }));
+		expect(errors.map(([path]) => path).sort()).toEqual([
+			'schema.aggregateRating.ratingValue',
+			'schema.aggregateRating.reviewCount',
+			'schema.aggregateRating.worstRating',
+		]);
+	});
 });

@@ -33,6 +33,15 @@ describe('buildFeedItem', () => {
 			`);
 	});
 
+	test.each([
+		[{ src: '/_astro/square.Ab12.jpg', width: 800, height: 800 }, 800, 800],
+		[{ src: '/_astro/tall.Ab12.png', width: 600, height: 900 }, 600, 900],
+		['https://images.unsplash.com/photo-1', 1200, 630],
+	])('a hero image %j is described as %d×%d', (heroImage, width, height) => {
+		const item = buildFeedItem(post({ data: { author: 'А', heroImage } }), '');
+		expect(item.customData).toContain(`width="${width}" height="${height}"`);
+	});
+
 	test('a post without a hero image has no media:content', () => {
 		const item = buildFeedItem(post({ data: { author: 'А & Б' } }), '');
 		expect(item.customData).toBe('<dc:creator>А &amp; Б</dc:creator>');

@@ -6,12 +6,15 @@ import { getContentDir } from '../../src/lib/content-dir.ts';
 import {
 	buildCspDirectives,
 	DENIED_FEATURES,
+	effectiveDirective,
+	isFrameAllowed,
 	isImageAllowed,
 	keepScriptsExternal,
 	parseCsp,
 	permissionsPolicy,
 	securityHeaders,
 	serializeCsp,
+	urlOrigin,
 } from '../../src/lib/security-headers.ts';
 import { SITE } from '../../src/site.ts';
 import { ROOT } from '../support/build.ts';
@@ -118,4 +121,34 @@ test.each([
 	['assets/hero.webp', undefined],
 ])('keepScriptsExternal(%s) → %s', (file, inline) => {
 	expect(keepScriptsExternal(file)).toBe(inline);
+});
+
+describe('frames', () => {
+	test.each([
+		['https://www.youtube.com/embed/x', false],
+		['//player.vimeo.com/video/1', false],
+		['/blog/servisnyy-podhod/', true],
+		['https://butlerspb-blog.netlify.app/search/', true],
+		['javascript:alert(1)', false],
+	])('the site policy: a frame from %s is allowed: %s', (url, allowed) => {
+		expect(isFrameAllowed(url)).toBe(allowed);
+	});
+
+	test('frame-src decides when the policy sets it; default-src otherwise', () => {
+		const withYoutube = [
+			...buildCspDirectives(),
+			['frame-src', ["'self'", 'https://www.youtube.com']] as const,
+		];
+		expect(isFrameAllowed('https://www.youtube.com/embed/x', withYoutube)).toBe(true);
+		expect(isFrameAllowed('https://vimeo.com/x', withYoutube)).toBe(false);
+		expect(effectiveDirective('frame-src')).toEqual({ name: 'default-src', sources: ["'self'"] });
+	});
+
+	test.each([
+		['https://cdn.example.com/a.png', 'https://cdn.example.com'],
+		['//cdn.example.com/a.png', 'https://cdn.example.com'],
+		['http://images.unsplash.com/x', 'https://images.unsplash.com'],
+		['/logo.png', undefined],
+		['data:image/png;base64,AAAA', undefined],
+	])('urlOrigin(%s) → %s', (url, origin) => expect(urlOrigin(url)).toBe(origin));
 });

@@ -207,3 +207,14 @@ describe('search-console verification', () => {
 		);
 	});
 });
+
+test.each([
+	[{ image: '/_astro/kvadrat.png', imageSize: { width: 600, height: 600 } }, ['600', '600']],
+	[{ image: 'https://images.unsplash.com/photo-1' }, ['1200', '630']],
+	[{ imageSize: { width: 600, height: 600 } }, ['1200', '630']],
+])('og:image size of %j is %j', (page, [width, height]) => {
+	const { meta } = buildHead({ title: 'Т', path: '/blog/t/', ...page });
+	const content = (property: string) =>
+		meta.find((tag) => 'property' in tag && tag.property === property)?.content;
+	expect([content('og:image:width'), content('og:image:height')]).toEqual([width, height]);
+});

@@ -3,6 +3,7 @@ import {
 	fileOfUrlPath,
 	hasFileExtension,
 	isCanonicalPath,
+	withTrailingSlash,
 	urlPathOfFile,
 } from '../../src/lib/trailing-slash.ts';
 
@@ -37,3 +38,19 @@ test.each([
 	['/blog/x/', 'blog/x/index.html'],
 	['/rss.xml', 'rss.xml'],
 ])('fileOfUrlPath(%s) → %s', (path, file) => expect(fileOfUrlPath(path)).toBe(file));
+
+test.each([
+	['/blog/x', '/blog/x/'],
+	['/blog/x/', '/blog/x/'],
+	['/tags/a?b=1#c', '/tags/a/?b=1#c'],
+	['/page/2#top', '/page/2/#top'],
+	['/rss.xml', '/rss.xml'],
+	['https://butlerspb-blog.netlify.app/blog/x', 'https://butlerspb-blog.netlify.app/blog/x/'],
+	['https://butlerspb-blog.netlify.app', 'https://butlerspb-blog.netlify.app'],
+	['https://example.com/a', 'https://example.com/a'],
+	['//example.com/a', '//example.com/a'],
+	['#razdel', '#razdel'],
+	['mailto:a@b.c', 'mailto:a@b.c'],
+])('withTrailingSlash(%s) → %s', (href, expected) => {
+	expect(withTrailingSlash(href, 'https://butlerspb-blog.netlify.app')).toBe(expected);
+});

@@ -62,7 +62,7 @@ describe('npm run check:content', () => {
 			file: `${BAD}/kartinka-http.md`,
 			line: 5,
 			field: 'heroImage',
-			message: expect.stringContaining('http://images.example.com/photo.jpg'),
+			message: expect.stringContaining('http://images.unsplash.com/photo.jpg'),
 		});
 		expect(report.findings.filter((finding) => finding.severity === 'error').length).toBe(
 			report.errors,

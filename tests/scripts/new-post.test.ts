@@ -58,6 +58,23 @@ describe('npm run new', () => {
 		expect(await readdir(dir)).toEqual(['2024']);
 	});
 
+	test('a 300-character title makes a file whose name is cut at a word boundary', async () => {
+		const title = `${'Очень длинный заголовок статьи про консьерж-сервис '.repeat(6)}`.slice(
+			0,
+			300,
+		);
+		const { code, stdout } = await run(title);
+		expect(code).toBe(0);
+		const [name] = await readdir(dir);
+		expect(stdout.trim()).toBe(join(dir, name ?? ''));
+		const slug = (name ?? '').replace(/\.md$/, '');
+		expect(slug.length).toBeLessThanOrEqual(80);
+		expect(slug.length).toBeGreaterThan(60);
+		expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+		const data = postSchema.parse(matter(await readFile(join(dir, name ?? ''), 'utf8'), {}).data);
+		expect(data.title).toBe(title.trim());
+	});
+
 	test('creates the content folder if it is missing', async () => {
 		const nested = join(dir, 'blog');
 		const { code } = await runScript('new-post.ts', ['Новая статья'], { BLOG_CONTENT_DIR: nested });

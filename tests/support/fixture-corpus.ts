@@ -182,7 +182,11 @@ export async function writeFixtureCorpus(dir: string): Promise<string> {
 							: '') +
 						`### Пример ${n + 1}\n\n${filler(300 + n)}\n`,
 				)
-				.join('\n'),
+				.join('\n') +
+			// Footnotes (one cited twice) and a link written without its trailing slash.
+			`\nОтчёт уходит вечером[^otchet], а фотографии — сразу[^foto]; об этом же в отчёте[^otchet].` +
+			` Похожий день описан в [заметке 03](/blog/post-03).\n\n` +
+			`[^otchet]: По почте и в мессенджере.\n\n[^foto]: До и после работы мастера.\n`,
 	]);
 	const wide = WIDE_TABLE_POST;
 	const rows = [
