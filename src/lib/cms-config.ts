@@ -57,7 +57,7 @@ export const CMS_COLLECTION = 'blog';
 const DATE_HINT =
 	'Дата: 2025-07-25 или 2025-07-25T12:00:00+03:00 (без часового пояса — время московское).';
 const DATE_ERROR = 'Ожидается дата ISO 8601, например 2025-07-25 или 2025-07-25T12:00:00+03:00';
-const RATING_ERROR = 'Ожидается число, например 4.8';
+const RATING_ERROR = 'Ожидается число, например 4.8 или 4,8';
 
 /** Labels, hints and widgets of the top-level fields; the schema decides everything else. */
 const POST_FIELD_UI: Readonly<Record<PostField, FieldUi>> = {
@@ -153,9 +153,12 @@ const RATING_FIELD_UI: Readonly<Record<string, FieldUi>> = {
 function unwrap(schema: z.ZodType): z.ZodType {
 	let current = schema;
 	for (;;) {
-		const def = current.def as { type: string; innerType?: z.ZodType };
+		const def = current.def as { type: string; innerType?: z.ZodType; in?: z.ZodType };
 		if ((def.type === 'optional' || def.type === 'default') && def.innerType) {
 			current = def.innerType;
+		} else if (def.type === 'pipe' && def.in) {
+			// A transform (`"4,8"` → `"4.8"`) checks its input: the pattern is the input's.
+			current = def.in;
 		} else {
 			return current;
 		}

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { expect, test } from 'vitest';
 import { buildFixtureSite } from '../support/build.ts';
 
@@ -34,7 +35,8 @@ test('the failed build prints no stack trace, unless DEBUG asks for details', as
 			() => undefined,
 			(error: unknown) => error,
 		)) as { stdout?: string; stderr?: string } | undefined;
-		return `${failure?.stdout ?? ''}\n${failure?.stderr ?? ''}`;
+		// Without colour codes, so a line that starts with `    at ` is seen as one.
+		return stripVTControlCharacters(`${failure?.stdout ?? ''}\n${failure?.stderr ?? ''}`);
 	};
 	const plain = await outputOf({});
 	expect(plain).toMatch(/Проверка статей: ошибок — \d+/);

@@ -108,7 +108,7 @@ describe('production builds', () => {
 			]),
 		);
 		const page = await readPage(`/blog/${SCHEDULED.slug}/`, after.dir);
-		expect(page.querySelector('h1')?.text).toBe(SCHEDULED.title);
+		expect(page.querySelector('h1')?.text.replace(/\u00a0/g, ' ')).toBe(SCHEDULED.title);
 		expect(page.toString()).not.toContain('Запланировано');
 	});
 

@@ -408,7 +408,7 @@ describe('dates and blocks as the build reads them', () => {
 			source: post('pubDate: 2025-01-01\nschema: "HowTo"'),
 		});
 		expect(findings.map(({ finding }) => finding.message)).toEqual([
-			'ожидается блок schema: вложенные поля с отступом ("@type": HowTo, aggregateRating: …), получено "HowTo"',
+			'ожидается блок schema.org (HowTo): блок полей «имя: значение», получено "HowTo"',
 		]);
 	});
 });

@@ -23,6 +23,9 @@ export const productionEnv = (): NodeJS.ProcessEnv =>
 		),
 	);
 
+/** Where a test run's fixture builds go (set by its global setup); else the system's temp folder. */
+export const FIXTURE_ROOT_ENV = 'BLOG_FIXTURE_ROOT';
+
 /** Result of a fixture build. */
 export interface FixtureBuild {
 	outDir: string;
@@ -41,7 +44,7 @@ export async function buildFixtureSite(
 	/** Output folder; incremental rebuilds need the same one each time. Default: a new one. */
 	outDirOption?: string,
 ): Promise<FixtureBuild> {
-	const work = await mkdtemp(join(tmpdir(), 'blog-fixture-'));
+	const work = await mkdtemp(join(process.env[FIXTURE_ROOT_ENV] ?? tmpdir(), 'blog-fixture-'));
 	const outDir = outDirOption ?? join(work, 'dist');
 	const { stdout, stderr } = await run(
 		join(ROOT, 'node_modules/.bin/astro'),

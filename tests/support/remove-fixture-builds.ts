@@ -1,20 +1,17 @@
-import { readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FIXTURE_ROOT_ENV } from './build.ts';
 
 /**
- * Global setup of the dist tests: when they finish, removes the temporary folders of the fixture
- * builds they made (tests/support/build.ts names them blog-fixture-*).
+ * Global setup of the dist tests: the fixture builds of this run go into one folder of its own
+ * (tests/support/build.ts reads it from FIXTURE_ROOT_ENV), removed when the tests finish. Other
+ * runs on the same machine keep theirs.
  */
-export default function setup(): () => Promise<void> {
-	const started = Date.now();
+export default async function setup(): Promise<() => Promise<void>> {
+	const root = await mkdtemp(join(tmpdir(), 'blog-fixtures-'));
+	process.env[FIXTURE_ROOT_ENV] = root;
 	return async () => {
-		const names = (await readdir(tmpdir())).filter((name) => name.startsWith('blog-fixture-'));
-		for (const name of names) {
-			const path = join(tmpdir(), name);
-			if ((await stat(path)).birthtimeMs >= started - 1000) {
-				await rm(path, { recursive: true, force: true });
-			}
-		}
+		await rm(root, { recursive: true, force: true });
 	};
 }
