@@ -120,18 +120,17 @@ function installTimer(selectors: { results: string; status: string }): void {
 		},
 		true,
 	);
-	new MutationObserver(() => {
+	const list = document.querySelector<HTMLElement>(selectors.results);
+	const status = document.querySelector<HTMLElement>(selectors.status);
+	// Only changes of the list or the status line answer a query: after the last keystroke the
+	// page must write one of them, even when the results are those already shown.
+	const observer = new MutationObserver(() => {
 		if (state.__lastInput === undefined || state.__answer !== undefined) return;
-		const list = document.querySelector<HTMLElement>(selectors.results);
-		const status = document.querySelector<HTMLElement>(selectors.status);
 		const shown = list && !list.hidden && list.querySelector('li a') !== null;
 		if (shown || (status?.textContent ?? '').trim() !== '') state.__answer = performance.now();
-	}).observe(document.body, {
-		subtree: true,
-		childList: true,
-		characterData: true,
-		attributes: true,
 	});
+	const options = { subtree: true, childList: true, characterData: true, attributes: true };
+	for (const element of [list, status]) if (element) observer.observe(element, options);
 }
 
 /** One timed search on the site's page. */
