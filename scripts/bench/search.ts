@@ -143,9 +143,15 @@ export const resultPath = (url: string): string =>
 /** How the site's results for a query compare with one index of all articles. */
 export interface Comparison {
 	query: string;
+	/** The count the page states. */
 	siteCount: number;
+	/** The results of the site's bundles read through Pagefind's API, when they could be read. */
+	siteApiCount: number | undefined;
 	oneCount: number;
-	/** Undefined when the site's full result set could not be read (only its count is known). */
+	/**
+	 * False when the page's count differs from one index's; else whether the sets are equal,
+	 * undefined when the site's set is unknown or its API reading disagrees with the page.
+	 */
 	sameSet: boolean | undefined;
 	onlySite: number;
 	onlyOne: number;
@@ -173,11 +179,15 @@ export function compareResults(
 	const siteSet = site.all ? new Set(site.all.map(resultPath)) : undefined;
 	const onlySite = siteSet ? [...siteSet].filter((url) => !oneSet.has(url)).length : 0;
 	const onlyOne = siteSet ? [...oneSet].filter((url) => !siteSet.has(url)).length : 0;
+	let sameSet: boolean | undefined;
+	if (site.count !== oneSet.size) sameSet = false;
+	else if (siteSet && siteSet.size === site.count) sameSet = onlySite === 0 && onlyOne === 0;
 	return {
 		query,
 		siteCount: site.count,
+		siteApiCount: siteSet?.size,
 		oneCount: oneSet.size,
-		sameSet: siteSet ? onlySite === 0 && onlyOne === 0 : undefined,
+		sameSet,
 		onlySite,
 		onlyOne,
 		sameTop: siteTop.length === oneTop.length && siteTop.every((url, i) => url === oneTop[i]),
@@ -199,6 +209,12 @@ export interface SearchBenchResult {
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(0)} KB`;
 const yesNo = (value: boolean | undefined): string =>
 	value === undefined ? 'unknown' : value ? 'yes' : 'no';
+
+/** The page's count, and the API's when it differs (the page shows other results). */
+const siteCounts = (c: Comparison): string =>
+	c.siteApiCount === undefined || c.siteApiCount === c.siteCount
+		? String(c.siteCount)
+		: `${c.siteCount} (API ${c.siteApiCount})`;
 
 /** Markdown tables of the search figures and the comparison. */
 export function formatSearchTables(result: SearchBenchResult): string {
@@ -224,7 +240,7 @@ export function formatSearchTables(result: SearchBenchResult): string {
 		'| --- | --: | --: | --- | --: | --- | --: |',
 		...result.comparison.map(
 			(c) =>
-				`| ${c.query} | ${c.siteCount} | ${c.oneCount} | ${yesNo(c.sameSet)} | ` +
+				`| ${c.query} | ${siteCounts(c)} | ${c.oneCount} | ${yesNo(c.sameSet)} | ` +
 				`${c.onlySite} / ${c.onlyOne} | ${yesNo(c.sameTop)} | ${c.topInCommon} |`,
 		),
 	];

@@ -142,6 +142,7 @@ describe('comparing the site with one index', () => {
 		expect(compareResults('q', site, { all: one })).toEqual({
 			query: 'q',
 			siteCount: 6,
+			siteApiCount: 6,
 			oneCount: 6,
 			sameSet: true,
 			onlySite: 0,
@@ -161,6 +162,27 @@ describe('comparing the site with one index', () => {
 		const site = ['/blog/a/', '/blog/x/', '/blog/y/', '/blog/b/'];
 		const result = compareResults('q', { count: 4, top: site, all: site }, { all: one });
 		expect(result).toMatchObject({ sameSet: false, onlySite: 2, onlyOne: 4, topInCommon: 2 });
+	});
+
+	test("a page count other than one index's is another set, whatever the API reads", () => {
+		const site = { count: 989, top: one.slice(0, 5), all: [] };
+		const result = compareResults('q', site, { all: [] });
+		expect(result).toMatchObject({ sameSet: false, siteCount: 989, siteApiCount: 0, oneCount: 0 });
+		expect(
+			formatSearchTables({
+				throttle: null,
+				runs: 1,
+				keyDelayMs: 100,
+				queries: [],
+				comparison: [result],
+				oneIndex: { articles: 1, seconds: 1 },
+			}),
+		).toContain('| q | 989 (API 0) | 0 | no | 0 / 0 | no | 0 |');
+	});
+
+	test('an API reading that disagrees with the page leaves the set unknown', () => {
+		const site = { count: 6, top: one.slice(0, 5), all: one.slice(0, 5) };
+		expect(compareResults('q', site, { all: one }).sameSet).toBeUndefined();
 	});
 
 	test('without the full set only the top is compared', () => {
