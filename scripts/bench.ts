@@ -293,7 +293,9 @@ const result: BenchResult = {
 	...(bareFigures.length > 0 ? { bare: medianFigures(bareFigures) } : {}),
 	...(search ? { search } : {}),
 };
-const outFile = join(ROOT, 'bench-results', `${date}-${posts}.json`);
+// A throttled search run is kept beside the unthrottled one of the same day and size.
+const suffix = search?.throttle ? '-throttled' : '';
+const outFile = join(ROOT, 'bench-results', `${date}-${posts}${suffix}.json`);
 await mkdir(join(ROOT, 'bench-results'), { recursive: true });
 await writeFile(outFile, `${JSON.stringify(result, null, '\t')}\n`);
 console.log(`\n${formatTable(result)}\n`);
