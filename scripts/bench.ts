@@ -1,5 +1,6 @@
 /*
- * `npm run bench -- --posts N [--runs R] [--profile] [--keep] [--no-bare]`
+ * `npm run bench -- --posts N [--runs R] [--profile] [--keep] [--no-bare]
+ *                  [--search [--search-runs S] [--throttle]]`
  *
  * Generates N seed-shaped posts into a temporary content folder, then for each run: a clean build
  * (empty output folder, fresh Astro cache) and a rebuild after one post's body changed (empty
@@ -11,6 +12,10 @@
  * page per post, the same Astro) from the same posts, R clean builds, and prints blog / bare.
  * Astro writes its prerender bundle into the project's .astro/ folder, so never run two builds
  * of one checkout at the same time (a bench and `npm run build`, say).
+ * `--search` benchmarks the search page on the first clean build's output, right after that
+ * build is measured and before the rebuild (scripts/bench/search-run.ts): S cold-cache runs per
+ * query in Chromium, `--throttle` on an emulated slow link, and the same queries against one
+ * Pagefind index of all articles.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,6 +32,8 @@ import {
 } from './bench/dist.ts';
 import { generatePosts } from './bench/generate.ts';
 import { runMeasured } from './bench/measure.ts';
+import { formatSearchTables, type SearchBenchResult } from './bench/search.ts';
+import { benchSearch } from './bench/search-run.ts';
 import {
 	formatTable,
 	medianFigures,
@@ -53,12 +60,26 @@ const { values } = parseArgs({
 		profile: { type: 'boolean', default: false },
 		keep: { type: 'boolean', default: false },
 		'no-bare': { type: 'boolean', default: false },
+		search: { type: 'boolean', default: false },
+		'search-runs': { type: 'string', default: '4' },
+		throttle: { type: 'boolean', default: false },
 	},
 });
 const posts = Number(values.posts);
 const runs = Number(values.runs);
-if (!Number.isInteger(posts) || posts < 1 || !Number.isInteger(runs) || runs < 1) {
-	console.error('Usage: npm run bench -- --posts N [--runs R] [--profile] [--keep] [--no-bare]');
+const searchRuns = Number(values['search-runs']);
+if (
+	!Number.isInteger(posts) ||
+	posts < 1 ||
+	!Number.isInteger(runs) ||
+	runs < 1 ||
+	!Number.isInteger(searchRuns) ||
+	searchRuns < 1
+) {
+	console.error(
+		'Usage: npm run bench -- --posts N [--runs R] [--profile] [--keep] [--no-bare] ' +
+			'[--search [--search-runs S] [--throttle]]',
+	);
 	process.exit(2);
 }
 
@@ -190,6 +211,7 @@ const runFigures: RunFigures[] = [];
 const bareFigures: BuildFigures[] = [];
 let dist: DistStats | undefined;
 let pageWeight: PageWeight | undefined;
+let search: SearchBenchResult | undefined;
 try {
 	for (let run = 1; run <= runs; run++) {
 		await writeFile(changed, original);
@@ -208,6 +230,15 @@ try {
 			dist = cleanStats;
 			const typical = typicalArticle(cleanStats.articles);
 			pageWeight = typical ? await measurePageWeight(clean.outDir, typical.file) : undefined;
+			if (values.search) {
+				console.log('Search benchmark on the clean build…');
+				search = await benchSearch({
+					dist: clean.outDir,
+					work,
+					runs: searchRuns,
+					throttle: values.throttle,
+				});
+			}
 		}
 		// Moved aside, not deleted: see `setAside`.
 		await setAside(clean.outDir);
@@ -260,9 +291,14 @@ const result: BenchResult = {
 	dist: { pages: dist?.pages ?? 0, bytes: dist?.bytes ?? 0, files: dist?.files ?? 0 },
 	pageWeight,
 	...(bareFigures.length > 0 ? { bare: medianFigures(bareFigures) } : {}),
+	...(search ? { search } : {}),
 };
-const outFile = join(ROOT, 'bench-results', `${date}-${posts}.json`);
+// A throttled search run is kept beside the unthrottled one of the same day and size.
+const suffix = search?.throttle ? '-throttled' : '';
+const outFile = join(ROOT, 'bench-results', `${date}-${posts}${suffix}.json`);
 await mkdir(join(ROOT, 'bench-results'), { recursive: true });
 await writeFile(outFile, `${JSON.stringify(result, null, '\t')}\n`);
-console.log(`\n${formatTable(result)}\n\nWrote ${outFile}`);
+console.log(`\n${formatTable(result)}\n`);
+if (search) console.log(`${formatSearchTables(search)}\n`);
+console.log(`Wrote ${outFile}`);
 if (values.profile) console.log(`CPU profiles: ${profileDir}`);

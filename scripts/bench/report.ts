@@ -1,5 +1,6 @@
 import type { PageWeight } from './dist.ts';
 import type { Measured } from './measure.ts';
+import type { SearchBenchResult } from './search.ts';
 
 /** Figures of one build. */
 export interface BuildFigures {
@@ -37,6 +38,8 @@ export interface BenchResult {
 	pageWeight: PageWeight | undefined;
 	/** The bare baseline (bench/bare) built from the same posts: median of its clean builds. */
 	bare?: BuildFigures;
+	/** The search benchmark (`--search`) on the first clean build's output. */
+	search?: SearchBenchResult;
 }
 
 /** Turns a measured build into figures. */
