@@ -59,7 +59,9 @@ export const SITE_CSP_PATTERNS = [
 	'/search/',
 	'/tags/',
 	'/rss.xml',
-	'/robots.txt',
+	// robots.txt and IndexNow's key file (/<key>.txt, README "IndexNow").
+	'/*.txt',
+	'/search-words.json',
 	'/sitemap*.xml',
 	'/favicon*',
 	'/logo.png',
