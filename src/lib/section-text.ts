@@ -24,7 +24,24 @@ const ID_ATTRIBUTE = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
 const NOT_TEXT = /<(h[1-6]|pre|table|figcaption|script|style|template)\b[^>]*>[\s\S]*?<\/\1>/gi;
 /** Elements hidden from readers, such as the «#» of a heading's anchor link. */
 const HIDDEN = /<([a-z][a-z0-9]*)\b[^>]*\saria-hidden\s*=\s*["']?true["']?[^>]*>[\s\S]*?<\/\1>/gi;
-const IMG = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
+const IMG = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))[^>]*>/i;
+const SRCSET = /\ssrcset\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
+
+/**
+ * The largest copy of an image the page offers: the widest `srcset` candidate (an image in the
+ * text is shown at most 640 px wide, its srcset goes further), else `src`.
+ */
+function largestSource(tag: string, src: string): string {
+	const srcset = SRCSET.exec(tag);
+	if (!srcset) return src;
+	let best = { url: src, width: 0 };
+	for (const candidate of decodeAttribute(srcset[1] ?? srcset[2] ?? '').split(',')) {
+		const [url = '', descriptor = ''] = candidate.trim().split(/\s+/);
+		const width = Number.parseInt(descriptor, 10);
+		if (url && /^\d+w$/.test(descriptor) && width > best.width) best = { url, width };
+	}
+	return best.url;
+}
 /** Tags that end a line of text: they leave a space; inline tags (a, em, strong…) leave nothing. */
 const BLOCK_TAG =
 	/<\/?(?:p|li|ul|ol|dl|dt|dd|div|br|hr|blockquote|figure|h[1-6]|tr|td|th|section)\b[^>]*>/gi;
@@ -80,7 +97,7 @@ export function extractSections(html: string, pageUrl: string): Map<string, Sect
 		const afterHeading = body.slice(body.search(/<\/h2>/i) + '</h2>'.length);
 		const text = plainText(afterHeading.replace(HIDDEN, '').replace(NOT_TEXT, ' '));
 		const img = IMG.exec(afterHeading);
-		const src = img ? decodeAttribute(img[1] ?? img[2] ?? img[3] ?? '') : '';
+		const src = img ? largestSource(img[0], decodeAttribute(img[1] ?? img[2] ?? img[3] ?? '')) : '';
 		sections.set(decodeAttribute(id[1] ?? id[2] ?? id[3] ?? ''), {
 			text: cutAtSentence(text),
 			...(src ? { image: new URL(src, pageUrl).href.replace(/^http:\/\//i, 'https://') } : {}),

@@ -38,7 +38,12 @@ test('the long post’s HowTo steps carry their sections’ text, and the image 
 		expect([...step['text']!].length).toBeLessThanOrEqual(500);
 		expect(step['text']).toMatch(/[.!?…]$/);
 	});
-	expect(steps[1]!['image']).toBe(LONG_POST.sectionImage);
+	// The widest copy the page offers of the section's image (its srcset goes up to 1280 px).
+	const image = new URL(String(steps[1]!['image']));
+	expect(image.origin + image.pathname).toBe(
+		new URL(LONG_POST.sectionImage).origin + new URL(LONG_POST.sectionImage).pathname,
+	);
+	expect(image.searchParams.get('w')).toBe('1280');
 	expect(steps[0]).not.toHaveProperty('image');
 	expect(steps[2]).not.toHaveProperty('image');
 });

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { DIST } from '../support/build.ts';
-import { BIG_TAG, LONG_POST } from '../support/fixture-corpus.ts';
+import { BIG_TAG, IMAGE_POST, LONG_POST, WIDE_TABLE_POST } from '../support/fixture-corpus.ts';
 import { SCREENSHOT_DIR, VIEWPORTS, axeViolations, openPage } from '../support/page.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
@@ -28,6 +28,8 @@ const PAGES = [
 	['fixture', 'home', '/'],
 	['fixture', 'listing-page-2', '/page/2/'],
 	['fixture', 'article', `/blog/${LONG_POST.slug}/`],
+	['fixture', 'article-old-format', `/blog/${WIDE_TABLE_POST.slug}/`],
+	['fixture', 'article-images', `/blog/${IMAGE_POST.slug}/`],
 	['fixture', 'tag', `/tags/${BIG_TAG.slug}/`],
 	['fixture', 'search', `/search/?q=${encodeURIComponent('доверие')}`],
 ] as const;
@@ -55,10 +57,11 @@ afterAll(async () => {
 });
 
 describe.each(PAGES)('%s site: %s (%s)', (site, name, path) => {
-	test.each([
-		['phone', 'light'],
-		['desktop', 'dark'],
-	] as const)('%s, %s: axe finds nothing, no errors; screenshot', async (viewport, scheme) => {
+	test.each(
+		(['small', 'phone', 'desktop'] as const).flatMap((viewport) =>
+			(['light', 'dark'] as const).map((scheme) => [viewport, scheme] as const),
+		),
+	)('%s, %s: axe finds nothing, no errors; screenshot', async (viewport, scheme) => {
 		const origin = servers[site]!.url;
 		const { page, errors, external } = await openPage(browser, origin, {
 			viewport: VIEWPORTS[viewport],

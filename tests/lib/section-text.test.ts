@@ -82,3 +82,13 @@ describe('extractSections', () => {
 		expect(extractSections('<p>Только текст.</p>', PAGE).size).toBe(0);
 	});
 });
+
+test('a step takes the widest copy an image in the text offers (its srcset), not the 640-px src', () => {
+	const html =
+		'<h2 id="a">Раздел</h2><p>Текст.</p><img alt="" src="https://images.unsplash.com/p?w=640" ' +
+		'srcset="https://images.unsplash.com/p?w=320 320w, https://images.unsplash.com/p?w=1280 1280w, ' +
+		'https://images.unsplash.com/p?w=800 800w">';
+	expect(extractSections(html, 'https://butlerspb-blog.netlify.app/blog/x/').get('a')?.image).toBe(
+		'https://images.unsplash.com/p?w=1280',
+	);
+});

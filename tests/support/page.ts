@@ -5,6 +5,7 @@ import { ROOT } from './build.ts';
 
 /** Phone and desktop viewports every page type is checked and photographed at. */
 export const VIEWPORTS = {
+	small: { width: 320, height: 640 },
 	phone: { width: 390, height: 844 },
 	desktop: { width: 1280, height: 800 },
 } as const;
