@@ -6,7 +6,7 @@ import type { AstroUserConfig } from 'astro';
 import { cachedPages } from './src/integrations/cached-pages.ts';
 import { indexNowKeyFile } from './src/integrations/indexnow.ts';
 import { decapCms } from './src/integrations/decap-cms.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { withPagesInSitemapOrder } from './src/integrations/sitemap-order.ts';
 import { keepScriptsExternal } from './src/lib/security-headers.ts';
@@ -52,7 +52,7 @@ const config = {
 		withPagesInSitemapOrder(sitemap(getSitemapConfig(content.lastmod))),
 		// Before the search index, which reads the generated pages.
 		cachedPages(),
-		pagefindIndex(),
+		searchIndex(),
 		// IndexNow's key file, when INDEXNOW_KEY is set (README, "IndexNow").
 		indexNowKeyFile(),
 		// The browser editor at /admin/: its bundle from npm, its local back end in `astro dev`.

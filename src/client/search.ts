@@ -1,77 +1,51 @@
 import {
 	LOADING_STATUS,
-	PAGEFIND_MODULE,
 	QUERY_PARAM,
 	RESULTS_PAGE_SIZE,
 	SEARCH_MANIFEST_URL,
 	SUGGESTION_WORDS_URL,
 	UNAVAILABLE_STATUS,
-	excerptParts,
 	moreResultsLabel,
 	nextPageSize,
 	normalizeQuery,
-	parseSearchManifest,
 	resultStatus,
 	suggestionStatus,
-	visibleResults,
 } from '../lib/search.ts';
 import {
-	isRealHit,
-	queryTerms,
-	suggestQuery,
-	wordMatchesTerm,
-	wordsAt,
-} from '../lib/search-query.ts';
+	excerptOf,
+	parseSearchManifest,
+	runSearch,
+	type SearchChunk,
+	type SearchDoc,
+	type SearchSource,
+	type TermMatch,
+} from '../lib/search-engine.ts';
+import { suggestQuery } from '../lib/search-query.ts';
 
 /*
  * The search page's only script. Without it the page shows the newest posts; with it the form
- * appears, Pagefind is loaded as soon as the field gets focus or the page is idle (its module and
- * WASM come from /pagefind/ at run time and are never bundled), and results replace the list while
- * a query is typed, twenty at a time with «Показать ещё» for the rest. Results whose matches are
- * only Pagefind's fallback (a short prefix of a longer query word, see src/lib/search-query.ts)
- * do not count. It builds the results with DOM nodes and the `hidden` attribute only: no HTML
- * strings, no inline styles, so it runs under a strict Content-Security-Policy.
+ * appears, the index's manifest is loaded as soon as the field gets focus or the page is idle,
+ * and results replace the list while a query is typed, ten at a time with «Показать ещё» for the
+ * rest. A query reads one chunk of the index per word and one small file per result shown
+ * (src/lib/search-engine.ts). It builds the results with DOM nodes and the `hidden` attribute
+ * only: no HTML strings, no inline styles, so it runs under a strict Content-Security-Policy.
  */
 
-/** The part of Pagefind's module API this page uses. */
-interface Pagefind {
-	options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-	mergeIndex(url: string): Promise<void>;
-	init(): Promise<void>;
-	debouncedSearch(
-		query: string,
-		options?: object,
-		timeout?: number,
-	): Promise<PagefindSearch | null>;
+/** Pause after a keystroke before searching: a quick typist's next key comes sooner. */
+const DEBOUNCE_MS = 150;
+
+const INDEX_ROOT = SEARCH_MANIFEST_URL.replace(/[^/]*$/, '');
+
+/** JSON from the index, or an error for a failed response. */
+async function fetchJson(url: string): Promise<unknown> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`${response.status} ${url}`);
+	return response.json();
 }
 
-interface PagefindSearch {
-	results: PagefindHit[];
-}
-
-interface PagefindHit {
-	id: string;
-	data(): Promise<PagefindResult>;
-}
-
-interface PagefindResult {
-	url: string;
-	excerpt: string;
-	/** The page's text; `locations` are the positions of the matched words in it. */
-	content: string;
-	locations: number[];
-	meta: { title?: string };
-}
-
-const DEBOUNCE_MS = 250;
-
-/** Candidates checked for one «Показать ещё» at most, when many turn out to be noise. */
-const MAX_CHECKED = 5 * RESULTS_PAGE_SIZE;
-
-/** Pagefind, with the other indexes merged, and the result ids to hide. */
-interface SearchEngine {
-	pagefind: Pagefind;
-	hidden: ReadonlySet<string>;
+/** The index, its chunks and articles fetched once each. */
+interface SearchEngine extends SearchSource {
+	doc(id: number): Promise<SearchDoc>;
 }
 
 let engine: Promise<SearchEngine> | undefined;
@@ -79,19 +53,36 @@ let engineReady = false;
 
 function loadEngine(): Promise<SearchEngine> {
 	engine ??= (async () => {
-		const url = PAGEFIND_MODULE;
-		const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-		await pagefind.options({ baseUrl: '/', excerptLength: 24 });
-		// The index may come in parts (src/lib/search-index.ts): merge the others, and hide the
-		// entries that a newer part replaced.
-		const manifest = parseSearchManifest(
-			await fetch(SEARCH_MANIFEST_URL).then((response) => (response.ok ? response.json() : {})),
-		);
-		await Promise.all(manifest.indexes.map((index) => pagefind.mergeIndex(index)));
-		await pagefind.init();
+		const manifest = parseSearchManifest(await fetchJson(SEARCH_MANIFEST_URL));
+		if (!manifest) throw new Error('search index: unknown format');
+		const chunks = new Map<string, Promise<SearchChunk>>();
+		const docs = new Map<number, Promise<SearchDoc>>();
+		const once = <K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> => {
+			let value = cache.get(key);
+			if (!value) {
+				value = load();
+				cache.set(key, value);
+				// A failed request may be tried again by the next query.
+				value.catch(() => cache.delete(key));
+			}
+			return value;
+		};
 		engineReady = true;
-		return { pagefind, hidden: new Set(manifest.hidden) };
+		return {
+			manifest,
+			chunk: (file) =>
+				once(chunks, file, async () => (await fetchJson(INDEX_ROOT + file)) as SearchChunk),
+			doc: (id) =>
+				once(
+					docs,
+					id,
+					async () => (await fetchJson(`${INDEX_ROOT}${manifest.docs}/${id}.json`)) as SearchDoc,
+				),
+		};
 	})();
+	engine.catch(() => {
+		engine = undefined;
+	});
 	return engine;
 }
 
@@ -108,16 +99,16 @@ function loadSuggestionWords(): Promise<string[]> {
 	return suggestionWords;
 }
 
-function renderResult(result: PagefindResult): HTMLLIElement {
+function renderResult(doc: SearchDoc, matched: ReadonlySet<string>): HTMLLIElement {
 	const item = document.createElement('li');
 	item.className = 'search-result';
 	const link = document.createElement('a');
 	link.className = 'search-result__title';
-	link.href = result.url;
-	link.textContent = result.meta.title ?? result.url;
+	link.href = doc.url;
+	link.textContent = doc.title || doc.url;
 	const excerpt = document.createElement('p');
 	excerpt.className = 'search-result__excerpt';
-	for (const part of excerptParts(result.excerpt)) {
+	for (const part of excerptOf(doc.text, matched)) {
 		if (part.mark) {
 			const mark = document.createElement('mark');
 			mark.textContent = part.text;
@@ -130,21 +121,13 @@ function renderResult(result: PagefindResult): HTMLLIElement {
 	return item;
 }
 
-/** The query's terms that none of a result's matched words really matches. */
-const unmatchedTerms = (result: PagefindResult, terms: readonly string[]): Set<string> => {
-	const words = wordsAt(result.content, result.locations);
-	return new Set(terms.filter((term) => !words.some((word) => wordMatchesTerm(word, term))));
-};
-
 /** The results of one query, shown a page at a time. */
 interface Results {
 	query: string;
-	terms: string[];
-	/** Pagefind's results in its order; those before `cursor` are checked. */
-	candidates: PagefindHit[];
-	cursor: number;
-	/** Checked candidates that turned out to be noise. */
-	rejected: number;
+	/** Doc ids, best first. */
+	ids: number[];
+	/** Stems the query matched, for the excerpts' marks. */
+	matched: Set<string>;
 	shown: number;
 }
 
@@ -176,46 +159,36 @@ export function startSearch(): void {
 	};
 
 	const updateCount = (results: Results): void => {
-		const total = results.candidates.length - results.rejected;
+		const total = results.ids.length;
 		setStatus(resultStatus(total, results.query, results.shown));
 		const next = nextPageSize(results.shown, total);
 		more.hidden = next === 0;
 		more.textContent = moreResultsLabel(next);
 	};
 
-	/** Checks candidates until a page of real hits is rendered (or none are left). */
+	/** Renders the next page of results. */
 	const nextPage = async (results: Results): Promise<HTMLLIElement[]> => {
-		const items: HTMLLIElement[] = [];
-		const limit = results.cursor + MAX_CHECKED;
-		while (
-			items.length < RESULTS_PAGE_SIZE &&
-			results.cursor < Math.min(results.candidates.length, limit)
-		) {
-			const batch = results.candidates.slice(
-				results.cursor,
-				results.cursor + RESULTS_PAGE_SIZE - items.length,
-			);
-			results.cursor += batch.length;
-			for (const data of await Promise.all(batch.map((hit) => hit.data()))) {
-				if (isRealHit(wordsAt(data.content, data.locations), results.terms)) {
-					items.push(renderResult(data));
-				} else {
-					results.rejected++;
-				}
-			}
-		}
-		results.shown += items.length;
-		return items;
+		const { doc } = await loadEngine();
+		const ids = results.ids.slice(results.shown, results.shown + RESULTS_PAGE_SIZE);
+		const docs = await Promise.all(ids.map((id) => doc(id)));
+		results.shown += docs.length;
+		return docs.map((found) => renderResult(found, results.matched));
 	};
 
 	const noResults = async (
 		query: string,
-		terms: string[],
-		unmatched: Set<string>,
+		terms: readonly TermMatch[],
 		stale: () => boolean,
 	): Promise<void> => {
 		clear(resultStatus(0, query), false);
-		const suggestion = suggestQuery(terms, unmatched, await loadSuggestionWords());
+		// Words no article has get a suggestion; several known words found together nowhere do not.
+		const unmatched = new Set(terms.filter((term) => term.stems.length === 0).map((t) => t.term));
+		if (unmatched.size === 0) return;
+		const suggestion = suggestQuery(
+			terms.map((term) => term.term),
+			unmatched,
+			await loadSuggestionWords(),
+		);
 		if (suggestion === undefined || stale()) return;
 		const link = document.createElement('a');
 		const url = new URL(location.href);
@@ -232,7 +205,7 @@ export function startSearch(): void {
 		setStatus(before, link, after);
 	};
 
-	const run = async (raw: string): Promise<void> => {
+	const run = async (raw: string, delay = 0): Promise<void> => {
 		const mine = ++generation;
 		const stale = (): boolean => mine !== generation;
 		const query = normalizeQuery(raw);
@@ -244,36 +217,25 @@ export function startSearch(): void {
 			clear('', true);
 			return;
 		}
-		const terms = queryTerms(query);
 		try {
 			if (!engineReady) {
 				list.setAttribute('aria-busy', 'true');
 				setStatus(LOADING_STATUS);
 			}
-			const { pagefind, hidden } = await loadEngine();
-			const search = await pagefind.debouncedSearch(terms.join(' '), {}, DEBOUNCE_MS);
-			if (!search || stale()) return; // a newer query superseded this one
-			const found = visibleResults(search.results, hidden);
-			const top = terms.length > 0 ? await found[0]?.data() : undefined;
+			if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+			if (stale()) return; // a newer keystroke superseded this one
+			const source = await loadEngine();
+			// A query still being typed completes its last word (see runSearch).
+			const answer = await runSearch(source, raw.replace(/^\s+/, ''));
 			if (stale()) return;
-			if (!top) {
-				// Several known words that no article has together: nothing to correct.
-				await noResults(query, terms, new Set(terms.length === 1 ? terms : []), stale);
-				return;
-			}
-			// Pagefind falls back on a short prefix for every result of a word it does not know:
-			// when the best result has no real match for a word, no result has.
-			const unmatched = unmatchedTerms(top, terms);
-			if (unmatched.size > 0) {
-				await noResults(query, terms, unmatched, stale);
+			if (answer.ids.length === 0) {
+				await noResults(query, answer.terms, stale);
 				return;
 			}
 			const results: Results = {
 				query,
-				terms,
-				candidates: found,
-				cursor: 0,
-				rejected: 0,
+				ids: answer.ids,
+				matched: new Set(answer.terms.flatMap((term) => term.stems)),
 				shown: 0,
 			};
 			const items = await nextPage(results);
@@ -313,10 +275,11 @@ export function startSearch(): void {
 		event.preventDefault();
 		void run(input.value);
 	});
-	input.addEventListener('input', () => void run(input.value));
+	input.addEventListener('input', () => void run(input.value, DEBOUNCE_MS));
 	more.addEventListener('click', () => void showMore());
 
-	// Load Pagefind before the first search: when the field gets focus, or once the page is idle.
+	// Load the index's manifest before the first search: when the field gets focus, or once the
+	// page is idle.
 	const preload = (): void => void loadEngine().catch(() => undefined);
 	input.addEventListener('focus', preload, { once: true });
 	if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 3000 });

@@ -133,19 +133,19 @@ const HEADING_ANCHOR =
 /** The wrapper around a heading and its anchor, once the anchor is gone. */
 const HEADING_WRAPPER = /<div class="heading heading--h[1-6]">(<(h[1-6])\b[^]*?<\/\2>)<\/div>/g;
 
-/** Attributes only the site's own pages use: Pagefind's `data-pagefind-*`. */
-const PAGE_ONLY_ATTRIBUTE = /^data-pagefind-/i;
+/** Attributes only the site's own pages use: the search's `data-search-*`. */
+const PAGE_ONLY_ATTRIBUTE = /^data-search-/i;
 
 /**
  * The article without what only its page on the site needs: heading anchor links (a feed reader
- * would show a bare «#» after every heading), their wrappers, and `data-pagefind-*` attributes.
+ * would show a bare «#» after every heading), their wrappers, and `data-search-*` attributes.
  */
 export function withoutPageMarkup(html: string): string {
 	return html
 		.replace(HEADING_ANCHOR, '')
 		.replace(HEADING_WRAPPER, '$1')
 		.replace(START_TAG, (tag, name: string, attributes: string, close: string) => {
-			if (!/data-pagefind-/i.test(attributes)) return tag;
+			if (!/data-search-/i.test(attributes)) return tag;
 			let kept = '';
 			ATTRIBUTE.lastIndex = 0;
 			for (let match = ATTRIBUTE.exec(attributes); match; match = ATTRIBUTE.exec(attributes)) {

@@ -1,12 +1,9 @@
-import { stemmer } from '@orama/stemmers/russian';
 import { distance } from 'fastest-levenshtein';
 
 /*
- * What a query means, decided the way Pagefind decides it, so the search page can tell a real
- * hit from noise. Pagefind stems each query word (Snowball, as here) and matches every indexed
- * word that starts with that stem; when none does, it falls back to the longest indexed word
- * that is a prefix of the stem, so «консъерж» matches «к» and «ёлка» matches «е». A result counts
- * only when, for every query word, one of its matched words starts with the query word's stem.
+ * How the search reads words (lower case, «ё» as «е», Latin look-alikes in Cyrillic words and the
+ * other way round) and what it suggests for a word no article has. The index and the query
+ * (src/lib/search-engine.ts) use the same rules.
  */
 
 /** Latin letters that look like Cyrillic ones (after lower-casing), and back. */
@@ -35,7 +32,7 @@ const LATIN = /\p{Script=Latin}/gu;
  * One word in one script: a Latin look-alike in a mostly Cyrillic word («довeрие» with a Latin e)
  * becomes Cyrillic, and the other way round («nеtlify» with a Cyrillic е). A tie goes to Cyrillic.
  */
-function unmixScripts(word: string): string {
+export function unmixScripts(word: string): string {
 	const cyrillic = word.match(CYRILLIC)?.length ?? 0;
 	const latin = word.match(LATIN)?.length ?? 0;
 	if (cyrillic === 0 || latin === 0) return word;
@@ -56,50 +53,6 @@ export const normalizeSearchText = (text: string): string =>
 		.filter(Boolean)
 		.map(unmixScripts)
 		.join(' ');
-
-/** Letters and digits of a word, joined («консьерж-сервис» → «консьержсервис»), as Pagefind does. */
-const lettersOf = (word: string): string => word.replace(/[^\p{L}\p{N}]/gu, '');
-
-/** The words of a query as Pagefind searches them: normalised, without punctuation. */
-export const queryTerms = (query: string): string[] =>
-	normalizeSearchText(query).split(' ').map(lettersOf).filter(Boolean);
-
-/** Length of the common start of two strings. */
-function commonPrefix(a: string, b: string): number {
-	let n = 0;
-	while (n < a.length && n < b.length && a[n] === b[n]) n++;
-	return n;
-}
-
-/**
- * Whether a matched word of a page really matches a query word: the page word, whole or one of
- * its hyphenated parts, starts with the query word's stem. «доверия» matches «доверие» (stem
- * «довер»), «сервис» matches «серв» typed so far, «к» never matches «консъерж».
- */
-export function wordMatchesTerm(pageWord: string, term: string): boolean {
-	const word = normalizeSearchText(pageWord);
-	const stem = stemmer(term);
-	const forms = [lettersOf(word), ...word.split(/[^\p{L}\p{N}]+/u)].filter(Boolean);
-	return forms.some((form) => commonPrefix(form, term) >= stem.length);
-}
-
-/**
- * The words of a page's text at the positions Pagefind matched (its fragment's `content` and
- * `locations`: positions count words split at white space).
- */
-export function wordsAt(content: string, locations: readonly number[]): string[] {
-	const words = content.split(/[\r\n\s]+/g);
-	return locations.flatMap((location) => words[location] ?? []);
-}
-
-/**
- * Whether a result is a real hit for the query: every query word is matched by one of the
- * page's matched words. A result whose matched words are unknown (none given) counts.
- */
-export function isRealHit(matchedWords: readonly string[], terms: readonly string[]): boolean {
-	if (matchedWords.length === 0) return true;
-	return terms.every((term) => matchedWords.some((word) => wordMatchesTerm(word, term)));
-}
 
 /** Typing errors allowed between a query word and a suggested word: more for longer words. */
 export const allowedEdits = (term: string): number =>

@@ -27,7 +27,7 @@ describe('dist/admin/', () => {
 			.map((node) => node.getAttribute('src') ?? node.getAttribute('href') ?? '');
 		expect(sources.length).toBeGreaterThan(0);
 		for (const source of sources) expect(source, source).toMatch(/^\/(?!\/)/);
-		expect(html.querySelector('[data-pagefind-body]')).toBeNull();
+		expect(html.querySelector('[data-search-body]')).toBeNull();
 	});
 
 	test('the CMS bundle is the one in node_modules, every chunk of it', async () => {

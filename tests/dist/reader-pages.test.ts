@@ -97,15 +97,15 @@ describe('search', () => {
 		let chromeChecked = 0;
 		for (const slug of await articleSlugs()) {
 			const page = await readPage(`/blog/${slug}/`);
-			const body = page.querySelector('[data-pagefind-body]');
+			const body = page.querySelector('[data-search-body]');
 			expect(body?.querySelector('h1'), slug).toBeTruthy();
 			expect(body?.querySelector('.prose'), slug).toBeTruthy();
 			for (const chrome of body?.querySelectorAll('.breadcrumbs, .meta, .rating, .toc, .tags') ??
 				[]) {
 				chromeChecked++;
-				expect(chrome.closest('[data-pagefind-ignore]'), chrome.classNames).toBeTruthy();
+				expect(chrome.closest('[data-search-ignore]'), chrome.classNames).toBeTruthy();
 			}
-			expect(page.querySelector('.related')?.closest('[data-pagefind-body]') ?? null).toBeNull();
+			expect(page.querySelector('.related')?.closest('[data-search-body]') ?? null).toBeNull();
 		}
 		expect(chromeChecked).toBeGreaterThanOrEqual(5);
 	});
@@ -125,7 +125,7 @@ describe('search', () => {
 		]);
 		expect(page.querySelector('form[role="search"]')?.hasAttribute('hidden')).toBe(true);
 		expect(page.querySelector('[data-search-status]')?.getAttribute('role')).toBe('status');
-		expect(page.querySelector('[data-pagefind-body]')).toBeNull();
+		expect(page.querySelector('[data-search-body]')).toBeNull();
 	});
 });
 

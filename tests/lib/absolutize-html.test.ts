@@ -134,21 +134,21 @@ describe('resolveImageMarkers', () => {
 describe('withoutPageMarkup', () => {
 	test('drops heading anchors and their wrappers, keeps the headings', () => {
 		const html =
-			'<div class="heading heading--h2"><h2 id="a">Цены &gt; 5</h2><a class="heading-anchor" href="#a" aria-label="Ссылка на раздел «Цены > 5»" data-pagefind-ignore=""><span aria-hidden="true">#</span></a></div>\n<p>Текст <a href="#a">ссылка</a></p>';
+			'<div class="heading heading--h2"><h2 id="a">Цены &gt; 5</h2><a class="heading-anchor" href="#a" aria-label="Ссылка на раздел «Цены > 5»" data-search-ignore=""><span aria-hidden="true">#</span></a></div>\n<p>Текст <a href="#a">ссылка</a></p>';
 		expect(withoutPageMarkup(html)).toBe(
 			'<h2 id="a">Цены &gt; 5</h2>\n<p>Текст <a href="#a">ссылка</a></p>',
 		);
 	});
 
-	test('drops data-pagefind-* attributes and keeps the others', () => {
+	test('drops data-search-* attributes and keeps the others', () => {
 		expect(
 			withoutPageMarkup(
-				'<div class="x" data-pagefind-ignore data-pagefind-meta="a:b" id="y">z</div>',
+				'<div class="x" data-search-ignore data-search-meta="a:b" id="y">z</div>',
 			),
 		).toBe('<div class="x" id="y">z</div>');
 	});
 
 	test('feedHtml does it too', () => {
-		expect(feedHtml('<p data-pagefind-body>x</p>', PAGE)).toBe('<p>x</p>');
+		expect(feedHtml('<p data-search-body>x</p>', PAGE)).toBe('<p>x</p>');
 	});
 });

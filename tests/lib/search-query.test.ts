@@ -1,14 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import {
 	allowedEdits,
-	isRealHit,
 	nearestWord,
 	normalizeSearchText,
-	queryTerms,
 	suggestQuery,
 	suggestionWords,
-	wordMatchesTerm,
-	wordsAt,
 } from '../../src/lib/search-query.ts';
 
 describe('normalizeSearchText', () => {
@@ -30,51 +26,6 @@ describe('normalizeSearchText', () => {
 		expect([...'abcehkmoptxy'].map((latin) => normalizeSearchText(`ж${latin}ж`)).join('')).toBe(
 			'жажжвжжсжжежжнжжкжжмжжожжржжтжжхжжуж',
 		));
-});
-
-test.each([
-	['консьерж-сервис', ['консьержсервис']],
-	['«Доверие», ключи!', ['доверие', 'ключи']],
-	['довeрие', ['доверие']],
-	['— ...', []],
-])('queryTerms(%j) → %j', (query, terms) => expect(queryTerms(query)).toEqual(terms));
-
-describe('wordMatchesTerm: real matches start with the query word’s stem', () => {
-	test.each([
-		['доверия', 'доверие'],
-		['«Доверии»,', 'доверие'],
-		['сервис', 'серв'],
-		['консьерж-сервиса', 'сервис'],
-		['консьерж-сервиса', 'консьержсервис'],
-		['ответственный', 'ответственностью'],
-		['Отчёт', 'отчеты'],
-		['netlify', 'netlify'],
-	])('%j matches %j', (word, term) => expect(wordMatchesTerm(word, term)).toBe(true));
-
-	test.each([
-		// Pagefind's fallback: the longest indexed word that starts the query word.
-		['К', 'консъерж'],
-		['до', 'доверие'],
-		['её', 'елка'],
-		['сервис', 'сервисмен'],
-		['кон', 'консьерж'],
-	])('%j does not match %j', (word, term) => expect(wordMatchesTerm(word, term)).toBe(false));
-});
-
-test('wordsAt picks the words at Pagefind’s positions (split at white space)', () =>
-	expect(wordsAt('Основа доверия —\nпрозрачность:  владелец', [1, 3, 9])).toEqual([
-		'доверия',
-		'прозрачность:',
-	]));
-
-describe('isRealHit', () => {
-	test('every query word needs a real match', () => {
-		expect(isRealHit(['доверия', 'ключи'], ['доверие', 'ключ'])).toBe(true);
-		expect(isRealHit(['доверия', 'к'], ['доверие', 'консъерж'])).toBe(false);
-		expect(isRealHit(['к', 'к'], ['консъерж'])).toBe(false);
-	});
-	test('a result without known matched words counts', () =>
-		expect(isRealHit([], ['доверие'])).toBe(true));
 });
 
 describe('suggestions', () => {
