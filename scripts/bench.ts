@@ -15,7 +15,7 @@
  * `--search` benchmarks the search page on the first clean build's output, right after that
  * build is measured and before the rebuild (scripts/bench/search-run.ts): S cold-cache runs per
  * query in Chromium, `--throttle` on an emulated slow link, and the same queries against one
- * Pagefind index of all articles.
+ * index of all articles, built in memory from the pages.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -234,7 +234,6 @@ try {
 				console.log('Search benchmark on the clean build…');
 				search = await benchSearch({
 					dist: clean.outDir,
-					work,
 					runs: searchRuns,
 					throttle: values.throttle,
 				});

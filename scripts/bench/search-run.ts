@@ -1,8 +1,19 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { close, createIndex } from 'pagefind';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { SITE } from '../../src/site.ts';
+import {
+	SEARCH_FORMAT,
+	SearchIndexBuilder,
+	docTerms,
+	parseSearchManifest,
+	runSearch,
+	type SearchChunk,
+	type SearchDoc,
+	type SearchSource,
+} from '../../src/lib/search-engine.ts';
+import { extractSearchRecord } from '../../src/lib/search-extract.ts';
+import { SEARCH_INDEX_DIR, SEARCH_MANIFEST_FILE } from '../../src/lib/search.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { serveDist } from '../../tests/support/server.ts';
 import {
@@ -21,7 +32,8 @@ import {
 
 /*
  * Drives the built site's search page in Chromium, cold cache, for each benchmark query, and
- * runs the same queries through one Pagefind index of all the site's articles. The page is read
+ * runs the same queries through one index of all the site's articles, built here in memory from
+ * the pages, to compare the published (split) index with. The page is read
  * from outside, through the elements readers see:
  */
 /** The search field. */
@@ -39,8 +51,8 @@ export const KEY_DELAY_MS = 100;
 const QUIET_MS = 500;
 
 /**
- * Requests and bytes per phase of a page's life. Playwright's request events include those of
- * the page's workers (Pagefind searches in one), which the page's own CDP session never sees.
+ * Requests and bytes per phase of a page's life, from Playwright's request events (which include
+ * those of any worker the page starts).
  * Bytes are response headers and body as received (the body before decompression).
  */
 class NetworkLog {
@@ -98,7 +110,6 @@ async function coldPage(browser: Browser, throttle: NetworkConditions | null) {
 	const page = await context.newPage();
 	const log = new NetworkLog(context);
 	if (throttle) {
-		// Applies to the page's dedicated workers too (Pagefind's requests are delayed alike).
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Network.enable');
 		await cdp.send('Network.emulateNetworkConditions', throttle);
@@ -185,77 +196,66 @@ const listedResults = async (page: Page): Promise<string[]> =>
 			.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))
 	).map(resultPath);
 
-/**
- * Every result URL, in Pagefind's order, of a query through Pagefind's JS API in the page:
- * the bundle at /pagefind/ plus, when `withManifest`, the other indexes its manifest lists
- * (merged, out-of-date ids dropped), as the site's bundles are meant to be read.
- */
-async function pagefindResults(
-	page: Page,
-	query: string,
-	withManifest: boolean,
-): Promise<string[]> {
-	return page.evaluate(
-		async ({ query, withManifest }) => {
-			interface Api {
-				options(options: object): Promise<void>;
-				mergeIndex(url: string): Promise<void>;
-				init(): Promise<void>;
-				search(query: string): Promise<{
-					results: { id: string; data(): Promise<{ url: string }> }[];
-				}>;
-			}
-			const module = '/pagefind/pagefind.js';
-			const api = (await import(/* @vite-ignore */ module)) as Api;
-			await api.options({ baseUrl: '/' });
-			let hidden = new Set<string>();
-			if (withManifest) {
-				const response = await fetch('/pagefind/manifest.json');
-				const manifest = (response.ok ? await response.json() : {}) as {
-					indexes?: string[];
-					hidden?: string[];
-				};
-				for (const index of manifest.indexes ?? []) await api.mergeIndex(index);
-				hidden = new Set(manifest.hidden ?? []);
-			}
-			await api.init();
-			const seen = new Set<string>();
-			const results = (await api.search(query)).results.filter((result) => {
-				if (hidden.has(result.id) || seen.has(result.id)) return false;
-				seen.add(result.id);
-				return true;
-			});
-			return Promise.all(results.map(async (result) => (await result.data()).url));
-		},
-		{ query, withManifest },
+/** A search source over index files in a folder (the published index, read as the page reads it). */
+async function filesSource(
+	root: string,
+): Promise<SearchSource & { order: (id: number) => Promise<string> }> {
+	const manifest = parseSearchManifest(
+		JSON.parse(await readFile(join(root, SEARCH_MANIFEST_FILE), 'utf8')),
 	);
+	if (!manifest) throw new Error(`${root}: no search manifest of this format`);
+	return {
+		manifest,
+		chunk: async (file) => JSON.parse(await readFile(join(root, file), 'utf8')) as SearchChunk,
+		order: async (id) =>
+			(JSON.parse(await readFile(join(root, manifest.docs, `${id}.json`), 'utf8')) as SearchDoc)
+				.url,
+	};
 }
 
-/** Writes one Pagefind index of every article of `dist` into `root`/pagefind/. */
-async function buildOneIndex(dist: string, root: string): Promise<{ articles: number }> {
-	await mkdir(root, { recursive: true });
-	try {
-		const { index, errors } = await createIndex({ forceLanguage: SITE.lang });
-		if (!index) throw new Error(errors.join('\n'));
-		const added = await index.addDirectory({ path: dist, glob: 'blog/*/index.html' });
-		const written = await index.writeFiles({ outputPath: join(root, 'pagefind') });
-		const problems = [...added.errors, ...written.errors];
-		if (problems.length > 0) throw new Error(problems.join('\n'));
-		// A blank page on the same origin to run the queries from.
-		await writeFile(join(root, 'index.html'), '<!doctype html><title>Pagefind</title>\n');
-		await writeFile(join(root, '404.html'), '<!doctype html><title>404</title>\n');
-		return { articles: added.page_count };
-	} finally {
-		await close();
+/** Every result URL of a query through the site's published index, in order. */
+async function siteResults(dist: string, query: string): Promise<string[]> {
+	const source = await filesSource(join(dist, SEARCH_INDEX_DIR));
+	const { ids } = await runSearch(source, query);
+	return Promise.all(ids.map((id) => source.order(id)));
+}
+
+/**
+ * One index of every article of `dist`, built here from the pages themselves (not from the
+ * build's cache) into a single chunk held in memory: what the split index must agree with.
+ */
+async function buildOneIndex(dist: string) {
+	const blog = join(dist, 'blog');
+	const builder = new SearchIndexBuilder();
+	for (const entry of await readdir(blog, { withFileTypes: true })) {
+		const file = join(blog, entry.name, 'index.html');
+		if (!entry.isDirectory() || !existsSync(file)) continue;
+		const record = extractSearchRecord(await readFile(file, 'utf8'), `/blog/${entry.name}/`);
+		if (record) builder.add(record.url, record.date, docTerms(record));
 	}
+	const built = builder.build(Number.POSITIVE_INFINITY);
+	const only = built.chunks[0];
+	const chunk = (only ? JSON.parse(only.json) : {}) as SearchChunk;
+	const source: SearchSource = {
+		manifest: {
+			v: SEARCH_FORMAT,
+			count: built.order.length,
+			docs: '',
+			chunks: only ? [[only.first, 'all']] : [],
+		},
+		chunk: async () => chunk,
+	};
+	return {
+		articles: built.order.length,
+		results: async (query: string): Promise<string[]> =>
+			(await runSearch(source, query)).ids.map((id) => built.order[id] ?? ''),
+	};
 }
 
 /** Options of the search benchmark. */
 export interface SearchBenchOptions {
 	/** The built site. */
 	dist: string;
-	/** A scratch folder for the one index. */
-	work: string;
 	runs: number;
 	throttle: boolean;
 	log?: (line: string) => void;
@@ -265,15 +265,14 @@ export interface SearchBenchOptions {
 export async function benchSearch(options: SearchBenchOptions): Promise<SearchBenchResult> {
 	const say = options.log ?? console.log;
 	const throttle = options.throttle ? networkConditions(THROTTLE) : null;
-	const oneRoot = join(options.work, 'search-one-index');
-	say('  Search: one Pagefind index of all articles…');
+	say('  Search: one index of all articles, in memory…');
 	const started = performance.now();
-	const { articles } = await buildOneIndex(options.dist, oneRoot);
+	const one = await buildOneIndex(options.dist);
+	const { articles } = one;
 	const oneIndex = { articles, seconds: (performance.now() - started) / 1000 };
 	say(`  ${articles} articles indexed in ${oneIndex.seconds.toFixed(1)} s`);
 
 	const site = await serveDist(options.dist);
-	const one = await serveDist(oneRoot);
 	const browser = await launchBrowser();
 	try {
 		const result: SearchBenchResult = {
@@ -296,33 +295,23 @@ export async function benchSearch(options: SearchBenchOptions): Promise<SearchBe
 					`${(summary.bytes / 1000).toFixed(0)} KB, ${summary.resultCount} results`,
 			);
 
-			// The comparison reads whole result sets: unthrottled, outside the timed runs.
-			const sitePage = await coldPage(browser, null);
-			const onePage = await coldPage(browser, null);
-			try {
-				await sitePage.page.goto(`${site.url}/search/`);
-				await onePage.page.goto(`${one.url}/`);
-				const siteAll = await pagefindResults(sitePage.page, query.query, true).catch(
-					() => undefined,
-				);
-				const oneAll = await pagefindResults(onePage.page, query.query, false);
-				const listed = runs[0]?.listed ?? [];
-				result.comparison.push(
-					compareResults(
-						query.query,
-						{ count: summary.resultCount, top: listed, all: siteAll },
-						{ all: oneAll },
-					),
-				);
-			} finally {
-				await sitePage.context.close();
-				await onePage.context.close();
-			}
+			// The comparison reads whole result sets, outside the timed runs.
+			const listed = runs[0]?.listed ?? [];
+			result.comparison.push(
+				compareResults(
+					query.query,
+					{
+						count: summary.resultCount,
+						top: listed,
+						all: await siteResults(options.dist, query.query),
+					},
+					{ all: await one.results(query.query) },
+				),
+			);
 		}
 		return result;
 	} finally {
 		await browser.close();
 		await site.close();
-		await one.close();
 	}
 }

@@ -3,7 +3,7 @@ import { median } from './report.ts';
 /*
  * The search benchmark's decisions (scripts/bench/search-run.ts drives the browser): which
  * queries, how a throttled link is emulated, how runs are summarised and how the site's results
- * are compared with one Pagefind index of all articles.
+ * are compared with one index of all articles (the same engine, not split).
  */
 
 /** What a benchmark query stands for. */
@@ -145,7 +145,7 @@ export interface Comparison {
 	query: string;
 	/** The count the page states. */
 	siteCount: number;
-	/** The results of the site's bundles read through Pagefind's API, when they could be read. */
+	/** The results of the site's published index read as the page reads it, when known. */
 	siteApiCount: number | undefined;
 	oneCount: number;
 	/**
@@ -162,7 +162,7 @@ export interface Comparison {
 }
 
 /** How many leading results must match in order. */
-export const TOP = 5;
+export const TOP = 10;
 
 /**
  * Compares the site's results with one index's. `site.all` is the site's whole result set when
@@ -214,7 +214,7 @@ const yesNo = (value: boolean | undefined): string =>
 const siteCounts = (c: Comparison): string =>
 	c.siteApiCount === undefined || c.siteApiCount === c.siteCount
 		? String(c.siteCount)
-		: `${c.siteCount} (API ${c.siteApiCount})`;
+		: `${c.siteCount} (index ${c.siteApiCount})`;
 
 /** Markdown tables of the search figures and the comparison. */
 export function formatSearchTables(result: SearchBenchResult): string {
@@ -233,7 +233,7 @@ export function formatSearchTables(result: SearchBenchResult): string {
 				`${q.resultCount} | ${q.pageRequests} req, ${kb(q.pageBytes)} |`,
 		),
 		'',
-		`Against one Pagefind index of all ${result.oneIndex.articles} articles ` +
+		`Against one index of all ${result.oneIndex.articles} articles, in memory ` +
 			`(indexed in ${result.oneIndex.seconds.toFixed(1)} s)`,
 		'',
 		`| Query | Site results | One index | Same set | Only site / only one | Same top ${TOP} | Top ${TOP} in common |`,

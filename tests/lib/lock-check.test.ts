@@ -64,13 +64,13 @@ describe('findMissingOptionals', () => {
 		) as PackageLock;
 		const all = Object.entries(lock.packages ?? {});
 		const packages = Object.fromEntries(
-			all.filter(([key]) => !key.endsWith('/@pagefind/darwin-arm64')),
+			all.filter(([key]) => !key.endsWith('/@bruits/satteri-darwin-arm64')),
 		);
 		expect(Object.keys(packages)).toHaveLength(all.length - 1);
 		expect(findMissingOptionals({ ...lock, packages })).toEqual([
 			{
-				dependent: 'node_modules/pagefind',
-				name: '@pagefind/darwin-arm64',
+				dependent: 'node_modules/satteri',
+				name: '@bruits/satteri-darwin-arm64',
 				range: expect.any(String),
 			},
 		]);
