@@ -127,12 +127,17 @@ export function summarizeRuns(query: BenchQuery, runs: readonly QueryRun[]): Que
 }
 
 /**
- * The result count a page states: the first number in its status line («Найдено 1 234 статьи»,
- * spaces inside numbers allowed, the quoted query aside), else the number of listed results (0 for «ничего не найдено»).
+ * The result count a page states: the total in «Показано 10 из 1 234 статей», else the first
+ * number of its status line («Найдено 1 234 статьи», spaces inside numbers allowed, the quoted
+ * query aside), else the number of listed results (0 for «ничего не найдено»).
  */
 export function parseResultCount(status: string, listed: number): number {
 	// The query, quoted in «», may hold digits of its own.
-	const match = /\d[\d\s\u00a0\u202f]*/.exec(status.replace(/«[^»]*»/g, ''));
+	const text = status.replace(/«[^»]*»/g, '');
+	const number = /\d[\d\s\u00a0\u202f]*/;
+	const match = /\sиз\s/.exec(text)
+		? number.exec(text.slice(text.search(/\sиз\s/)))
+		: number.exec(text);
 	return match ? Number(match[0].replace(/\D/g, '')) : listed;
 }
 
@@ -155,6 +160,8 @@ export interface Comparison {
 	sameSet: boolean | undefined;
 	onlySite: number;
 	onlyOne: number;
+	/** Every result, the same URLs in the same order; undefined when the site's set is unknown. */
+	sameOrder: boolean | undefined;
 	/** The first `TOP` results, same URLs in the same order. */
 	sameTop: boolean;
 	/** URLs the two top lists share, order aside. */
@@ -162,7 +169,7 @@ export interface Comparison {
 }
 
 /** How many leading results must match in order. */
-export const TOP = 10;
+export const TOP = 5;
 
 /**
  * Compares the site's results with one index's. `site.all` is the site's whole result set when
@@ -190,6 +197,13 @@ export function compareResults(
 		sameSet,
 		onlySite,
 		onlyOne,
+		sameOrder:
+			sameSet === false
+				? false
+				: site.all === undefined
+					? undefined
+					: site.all.length === one.all.length &&
+						site.all.every((url, i) => resultPath(url) === resultPath(one.all[i] ?? '')),
 		sameTop: siteTop.length === oneTop.length && siteTop.every((url, i) => url === oneTop[i]),
 		topInCommon: siteTop.filter((url) => oneTop.includes(url)).length,
 	};
@@ -236,11 +250,11 @@ export function formatSearchTables(result: SearchBenchResult): string {
 		`Against one index of all ${result.oneIndex.articles} articles, in memory ` +
 			`(indexed in ${result.oneIndex.seconds.toFixed(1)} s)`,
 		'',
-		`| Query | Site results | One index | Same set | Only site / only one | Same top ${TOP} | Top ${TOP} in common |`,
-		'| --- | --: | --: | --- | --: | --- | --: |',
+		`| Query | Site results | One index | Same set | Same order | Only site / only one | Same top ${TOP} | Top ${TOP} in common |`,
+		'| --- | --: | --: | --- | --- | --: | --- | --: |',
 		...result.comparison.map(
 			(c) =>
-				`| ${c.query} | ${siteCounts(c)} | ${c.oneCount} | ${yesNo(c.sameSet)} | ` +
+				`| ${c.query} | ${siteCounts(c)} | ${c.oneCount} | ${yesNo(c.sameSet)} | ${yesNo(c.sameOrder)} | ` +
 				`${c.onlySite} / ${c.onlyOne} | ${yesNo(c.sameTop)} | ${c.topInCommon} |`,
 		),
 	];

@@ -96,16 +96,14 @@ async function articleRecord(
 	const remembered = stamp && rememberedDigest(memo, file, stamp);
 	let html: Buffer | undefined;
 	const digest = remembered ?? hash('sha256', (html = await readFile(path)), 'base64url');
-	const name = recordName(file, digest);
-	const cached = join(docs, name);
-	if (!html) {
-		try {
-			const record = JSON.parse(await readFile(cached, 'utf8')) as SearchRecord;
-			return { article: { file, digest, record: cached, parsed: false }, record };
-		} catch {
-			html = await readFile(path);
-		}
+	const cached = join(docs, recordName(file, digest));
+	try {
+		const record = JSON.parse(await readFile(cached, 'utf8')) as SearchRecord;
+		return { article: { file, digest, record: cached, parsed: false }, record };
+	} catch {
+		// Not cached yet (or unreadable): parse the page.
 	}
+	html ??= await readFile(path);
 	const record = extractSearchRecord(html.toString('utf8'), pageUrlOf(file));
 	if (!record) throw new Error(`${file}: no element with data-search-body`);
 	await writeFile(cached, JSON.stringify(record));

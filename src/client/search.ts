@@ -32,7 +32,7 @@ import { suggestQuery } from '../lib/search-query.ts';
  */
 
 /** Pause after a keystroke before searching: a quick typist's next key comes sooner. */
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 120;
 
 const INDEX_ROOT = SEARCH_MANIFEST_URL.replace(/[^/]*$/, '');
 

@@ -111,6 +111,8 @@ test.each([
 	['Найдено 1 234 статьи', 20, 1234],
 	['Найдено 1\u00a0234 статьи', 20, 1234],
 	['Найдена 1 статья', 1, 1],
+	['Показано 10 из 1\u00a0234 статей', 10, 1234],
+	['Показаны 22 из 30 статей', 22, 30],
 	['По запросу «велосипед» ничего не найдено. Попробуйте другое слово.', 0, 0],
 	['По запросу «2024» ничего не найдено. Попробуйте другое слово.', 0, 0],
 	['', 7, 7],
@@ -147,6 +149,7 @@ describe('comparing the site with one index', () => {
 			sameSet: true,
 			onlySite: 0,
 			onlyOne: 0,
+			sameOrder: true,
 			sameTop: true,
 			topInCommon: 5,
 		});
@@ -155,7 +158,12 @@ describe('comparing the site with one index', () => {
 	test('the same set, another top 5', () => {
 		const reordered = ['/blog/f/', '/blog/a/', '/blog/b/', '/blog/c/', '/blog/d/', '/blog/e/'];
 		const result = compareResults('q', { count: 6, top: reordered, all: reordered }, { all: one });
-		expect(result).toMatchObject({ sameSet: true, sameTop: false, topInCommon: 4 });
+		expect(result).toMatchObject({
+			sameSet: true,
+			sameOrder: false,
+			sameTop: false,
+			topInCommon: 4,
+		});
 	});
 
 	test('extra and missing results are counted on each side', () => {
@@ -177,7 +185,7 @@ describe('comparing the site with one index', () => {
 				comparison: [result],
 				oneIndex: { articles: 1, seconds: 1 },
 			}),
-		).toContain('| q | 989 (API 0) | 0 | no | 0 / 0 | no | 0 |');
+		).toContain('| q | 989 (index 0) | 0 | no | no | 0 / 0 | no | 0 |');
 	});
 
 	test('an API reading that disagrees with the page leaves the set unknown', () => {
@@ -187,7 +195,12 @@ describe('comparing the site with one index', () => {
 
 	test('without the full set only the top is compared', () => {
 		const result = compareResults('q', { count: 6, top: one.slice(0, 5) }, { all: one });
-		expect(result).toMatchObject({ sameSet: undefined, sameTop: true, siteCount: 6 });
+		expect(result).toMatchObject({
+			sameSet: undefined,
+			sameOrder: undefined,
+			sameTop: true,
+			siteCount: 6,
+		});
 	});
 
 	test('the tables print every query and comparison', () => {
@@ -201,6 +214,6 @@ describe('comparing the site with one index', () => {
 		});
 		expect(table).toContain('throttled: +150 ms per response, 1.6 Mbit/s');
 		expect(table).toContain('| квартиры | many | 250 | 12 | 290 KB | 950 | 4 req, 40 KB |');
-		expect(table).toContain('| квартиры | 6 | 6 | unknown | 0 / 0 | yes | 5 |');
+		expect(table).toContain('| квартиры | 6 | 6 | unknown | unknown | 0 / 0 | yes | 5 |');
 	});
 });
