@@ -67,8 +67,15 @@ const BODY = /<[a-zA-Z][a-zA-Z0-9-]*\s[^>]*\bdata-search-body[\s=>]/;
 
 const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 
-/** Collapses white space and trims; no-break spaces stay (the typography glues words with them). */
-const squash = (text: string): string => text.replace(/[ \t\n\r\f]+/g, ' ').trim();
+/**
+ * Collapses white space and trims; no-break spaces stay (the typography glues words with them).
+ * In NFC, as the search compares words.
+ */
+const squash = (text: string): string =>
+	text
+		.replace(/[ \t\n\r\f]+/g, ' ')
+		.trim()
+		.normalize('NFC');
 
 /**
  * The search record of an article page, or undefined when the page has no `data-search-body`.

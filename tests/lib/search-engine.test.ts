@@ -17,6 +17,7 @@ import {
 	type SearchRecord,
 	type SearchSource,
 } from '../../src/lib/search-engine.ts';
+import { unmixScripts } from '../../src/lib/search-query.ts';
 
 /** A generated blog as search records: the bench's seed-shaped posts, Markdown as the text. */
 function corpus(count: number, bodyBytes = 2500): SearchRecord[] {
@@ -268,6 +269,26 @@ describe('the builder', () => {
 });
 
 describe('words', () => {
+	/** The rule as a regular expression: the scan in searchWords must agree with it. */
+	const reference = (text: string): string[] =>
+		(
+			text
+				.toLowerCase()
+				.replace(/ё/g, 'е')
+				.match(/[\p{L}\p{N}]+/gu) ?? []
+		).map((word) =>
+			/[a-z]/.test(word) && /\p{Script=Cyrillic}/u.test(word) ? unmixScripts(word) : word,
+		);
+
+	test('the scan agrees with the rule on a generated blog and on odd text', () => {
+		const texts = corpus(40).map((record) => `${record.title} ${record.text}`);
+		texts.push(
+			'Ёжик — «ёлка»… naïve café São Paulo Straße ΑΒΓ αβγ 東京 ١٢٣ ½ № 5 24/7 e-mail HOMEP НОМEР',
+			'tab\tnew\nline\u00a0nbsp\u2009thin\u200bzero-width x²',
+		);
+		for (const text of texts) expect(searchWords(text)).toEqual(reference(text));
+	});
+
 	test.each([
 		['Ёлка', ['елка']],
 		['консьерж-сервис', ['консьерж', 'сервис']],
