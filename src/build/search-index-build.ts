@@ -69,10 +69,16 @@ export interface SearchIndexSummary {
 	articles: number;
 	/** Articles whose page was read and parsed (the others came from the cache). */
 	parsed: number;
+	/** Articles added before the pages were written (`SearchIndexJob.prepare`) and kept. */
+	prepared: number;
 	chunks: number;
 }
 
-/** One article: where its record is cached, and its terms' source. */
+/** A cached record. */
+const readRecord = async (path: string): Promise<SearchRecord> =>
+	JSON.parse(await readFile(path, 'utf8')) as SearchRecord;
+
+/** One article: where its record is cached, and whether this build parsed its page. */
 interface Article {
 	file: string;
 	digest: string;
@@ -98,7 +104,7 @@ async function articleRecord(
 	const digest = remembered ?? hash('sha256', (html = await readFile(path)), 'base64url');
 	const cached = join(docs, recordName(file, digest));
 	try {
-		const record = JSON.parse(await readFile(cached, 'utf8')) as SearchRecord;
+		const record = await readRecord(cached);
 		return { article: { file, digest, record: cached, parsed: false }, record };
 	} catch {
 		// Not cached yet (or unreadable): parse the page.
@@ -113,6 +119,161 @@ async function articleRecord(
 /** Articles read at once. */
 const BATCH = 32;
 
+/** An article held in the builder, with the stamp its page had when it was added. */
+interface Held extends Article {
+	stamp: FileStamp | undefined;
+	/** Added by `prepare()`. */
+	early: boolean;
+}
+
+/**
+ * Builds the search index of a site in two steps, so that most of a rebuild's indexing happens
+ * before the pages exist: `prepare()` (while Astro bundles) adds every article whose page in
+ * Astro's cache is the one the last build indexed, from its cached record; `finish()` (once the
+ * pages are written) adds only the articles whose page is new or was rendered again, drops the
+ * ones that are gone, and writes the index into `<site>/search-index/`.
+ */
+export class SearchIndexJob {
+	private readonly builder = new SearchIndexBuilder();
+	/** Articles in the builder by page file. */
+	private readonly held = new Map<string, Held>();
+	private memo: DigestMemo = new Map();
+	private readonly docs: string;
+
+	private readonly astroCache: string;
+	private readonly cache: string;
+
+	/** `astroCache` is Astro's cache folder; `cache` the index's own, inside it. */
+	constructor(astroCache: string, cache: string) {
+		// Fields set by hand: the worker runs this file with Node's type stripping, which has no
+		// parameter properties.
+		this.astroCache = astroCache;
+		this.cache = cache;
+		this.docs = join(cache, DOCS_DIR);
+	}
+
+	private hold(file: string, article: Article, record: SearchRecord, stamp?: FileStamp): void {
+		this.builder.add(record.url, record.date, docTerms(record));
+		this.held.set(file, { ...article, stamp, early: stamp !== undefined });
+	}
+
+	/** Adds the articles whose cached page is unchanged since the last build. */
+	async prepare(): Promise<void> {
+		await mkdir(this.docs, { recursive: true });
+		this.memo = await readDigestMemo(this.cache);
+		const known = [...this.memo].flatMap(([file, remembered]) => {
+			const stamp = stampOf(cachedPageCopy(this.astroCache, file));
+			return stamp && rememberedDigest(this.memo, file, stamp) ? [{ file, remembered }] : [];
+		});
+		for (let i = 0; i < known.length; i += BATCH) {
+			const batch = await Promise.all(
+				known.slice(i, i + BATCH).map(async ({ file, remembered }) => {
+					const record = join(this.docs, recordName(file, remembered.digest));
+					try {
+						return { file, remembered, record, data: await readRecord(record) };
+					} catch {
+						return undefined; // read from the page in finish()
+					}
+				}),
+			);
+			for (const item of batch) {
+				if (!item) continue;
+				const { file, remembered, record, data } = item;
+				const article = { file, digest: remembered.digest, record, parsed: false };
+				this.hold(file, article, data, remembered);
+			}
+		}
+	}
+
+	/** Adds what changed, drops what is gone, and writes the index of `site`. */
+	async finish(site: string): Promise<SearchIndexSummary> {
+		const files = await articleFiles(site);
+		const present = new Set(files);
+		for (const file of [...this.held.keys()]) {
+			if (present.has(file)) continue;
+			this.builder.delete(pageUrlOf(file));
+			this.held.delete(file);
+		}
+		const pending = files.filter((file) => {
+			const held = this.held.get(file);
+			const stamp = held?.stamp && stampOf(join(site, file));
+			return !(
+				stamp &&
+				held?.stamp &&
+				stamp.ino === held.stamp.ino &&
+				stamp.size === held.stamp.size &&
+				stamp.mtimeMs === held.stamp.mtimeMs
+			);
+		});
+		for (let i = 0; i < pending.length; i += BATCH) {
+			const batch = await Promise.all(
+				pending.slice(i, i + BATCH).map((file) => articleRecord(site, this.docs, file, this.memo)),
+			);
+			for (const { article, record } of batch) this.hold(article.file, article, record);
+		}
+		return this.publish(site);
+	}
+
+	private async publish(site: string): Promise<SearchIndexSummary> {
+		const built = this.builder.build(CHUNK_BYTES);
+		const byUrl = new Map([...this.held].map(([file, held]) => [pageUrlOf(file), held]));
+		const out = join(site, SEARCH_INDEX_DIR);
+		await rm(out, { recursive: true, force: true });
+		const docsDir = `d-${hash(
+			'sha256',
+			built.order.map((url) => byUrl.get(url)?.record ?? '').join('\n'),
+			'base64url',
+		).slice(0, 12)}`;
+		await mkdir(join(out, docsDir), { recursive: true });
+		await mkdir(join(out, 't'), { recursive: true });
+		for (let i = 0; i < built.order.length; i += BATCH) {
+			await Promise.all(
+				built.order.slice(i, i + BATCH).map((url, j) => {
+					const held = byUrl.get(url);
+					if (!held) throw new Error(`no record for ${url}`);
+					return linkOrCopy(held.record, join(out, docsDir, `${i + j}.json`));
+				}),
+			);
+		}
+		const chunks: [string, string][] = [];
+		for (let i = 0; i < built.chunks.length; i += BATCH) {
+			const named = built.chunks.slice(i, i + BATCH).map((chunk) => ({
+				...chunk,
+				file: `t/${hash('sha256', chunk.json, 'base64url').slice(0, 16)}.json`,
+			}));
+			await Promise.all(named.map((chunk) => writeFile(join(out, chunk.file), chunk.json)));
+			for (const chunk of named) chunks.push([chunk.first, chunk.file]);
+		}
+		const manifest: SearchManifest = {
+			v: SEARCH_FORMAT,
+			count: built.order.length,
+			docs: docsDir,
+			chunks,
+		};
+		await writeFile(join(out, SEARCH_MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
+
+		// For the next build: digests by the stamp of Astro's cached copy of each page, and only
+		// the records this build used.
+		const stamped: { file: string; digest: string; stamp: FileStamp }[] = [];
+		for (const held of this.held.values()) {
+			const stamp = stampOf(cachedPageCopy(this.astroCache, held.file));
+			if (stamp) stamped.push({ file: held.file, digest: held.digest, stamp });
+		}
+		await writeFile(join(this.cache, DIGESTS_FILE), serializeDigestMemo(stamped));
+		const used = new Set([...this.held.values()].map((held) => held.record));
+		for (const name of await readdir(this.docs)) {
+			if (!used.has(join(this.docs, name))) await rm(join(this.docs, name), { force: true });
+		}
+		const all = [...this.held.values()];
+		return {
+			articles: all.length,
+			parsed: all.filter((held) => held.parsed).length,
+			prepared: all.filter((held) => held.early).length,
+			chunks: chunks.length,
+		};
+	}
+}
+
 /**
  * Indexes the articles of the built site at `site` into `<site>/search-index/`, keeping records
  * in `cache`; `astroCache` is Astro's cache folder (for the digests' stamps).
@@ -122,73 +283,7 @@ export async function buildSearchIndex(
 	astroCache: string,
 	cache: string,
 ): Promise<SearchIndexSummary> {
-	const files = await articleFiles(site);
-	const docs = join(cache, DOCS_DIR);
-	await mkdir(docs, { recursive: true });
-	const memo = await readDigestMemo(cache);
-	const builder = new SearchIndexBuilder();
-	const articles = new Map<string, Article>();
-	for (let i = 0; i < files.length; i += BATCH) {
-		const batch = await Promise.all(
-			files.slice(i, i + BATCH).map((file) => articleRecord(site, docs, file, memo)),
-		);
-		for (const { article, record } of batch) {
-			builder.add(record.url, record.date, docTerms(record));
-			articles.set(record.url, article);
-		}
-	}
-	const built = builder.build(CHUNK_BYTES);
-
-	const out = join(site, SEARCH_INDEX_DIR);
-	await rm(out, { recursive: true, force: true });
-	const docsDir = `d-${hash(
-		'sha256',
-		built.order.map((url) => articles.get(url)?.record ?? '').join('\n'),
-		'base64url',
-	).slice(0, 12)}`;
-	await mkdir(join(out, docsDir), { recursive: true });
-	await mkdir(join(out, 't'), { recursive: true });
-	for (let i = 0; i < built.order.length; i += BATCH) {
-		await Promise.all(
-			built.order.slice(i, i + BATCH).map((url, j) => {
-				const article = articles.get(url);
-				if (!article) throw new Error(`no record for ${url}`);
-				return linkOrCopy(article.record, join(out, docsDir, `${i + j}.json`));
-			}),
-		);
-	}
-	const chunks: [string, string][] = [];
-	for (let i = 0; i < built.chunks.length; i += BATCH) {
-		const named = built.chunks.slice(i, i + BATCH).map((chunk) => ({
-			...chunk,
-			file: `t/${hash('sha256', chunk.json, 'base64url').slice(0, 16)}.json`,
-		}));
-		await Promise.all(named.map((chunk) => writeFile(join(out, chunk.file), chunk.json)));
-		for (const chunk of named) chunks.push([chunk.first, chunk.file]);
-	}
-	const manifest: SearchManifest = {
-		v: SEARCH_FORMAT,
-		count: built.order.length,
-		docs: docsDir,
-		chunks,
-	};
-	await writeFile(join(out, SEARCH_MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
-
-	// For the next build: digests by the stamp of Astro's cached copy of each page, and only the
-	// records this build used.
-	const stamped: { file: string; digest: string; stamp: FileStamp }[] = [];
-	for (const article of articles.values()) {
-		const stamp = stampOf(cachedPageCopy(astroCache, article.file));
-		if (stamp) stamped.push({ file: article.file, digest: article.digest, stamp });
-	}
-	await writeFile(join(cache, DIGESTS_FILE), serializeDigestMemo(stamped));
-	const used = new Set([...articles.values()].map((article) => article.record));
-	for (const name of await readdir(docs)) {
-		if (!used.has(join(docs, name))) await rm(join(docs, name), { force: true });
-	}
-	return {
-		articles: articles.size,
-		parsed: [...articles.values()].filter((article) => article.parsed).length,
-		chunks: chunks.length,
-	};
+	const job = new SearchIndexJob(astroCache, cache);
+	await job.prepare();
+	return job.finish(site);
 }

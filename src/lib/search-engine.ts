@@ -207,13 +207,28 @@ export interface BuiltIndex {
 export class SearchIndexBuilder {
 	private readonly stemIds = new Map<string, number>();
 	private readonly stems: string[] = [];
-	private readonly docs: BuilderDoc[] = [];
+	private readonly docs = new Map<string, BuilderDoc>();
 
 	get size(): number {
-		return this.docs.length;
+		return this.docs.size;
 	}
 
-	/** Adds an article under a unique key (its URL). */
+	/** Whether an article is in the index. */
+	has(key: string): boolean {
+		return this.docs.has(key);
+	}
+
+	/** The keys of the articles in the index. */
+	keys(): IterableIterator<string> {
+		return this.docs.keys();
+	}
+
+	/** Takes an article out of the index. */
+	delete(key: string): void {
+		this.docs.delete(key);
+	}
+
+	/** Adds an article under its key (its URL), in place of the article with that key, if any. */
 	add(key: string, date: string, terms: DocTerms): void {
 		const stemIds = new Uint32Array(terms.counts.size);
 		const tfs = new Float32Array(terms.counts.size);
@@ -229,13 +244,13 @@ export class SearchIndexBuilder {
 			tfs[i] = count;
 			i++;
 		}
-		this.docs.push({ key, date, stemIds, tfs, length: terms.length });
+		this.docs.set(key, { key, date, stemIds, tfs, length: terms.length });
 	}
 
 	/** The index, its postings split into chunks of about `chunkBytes` of JSON. */
 	build(chunkBytes: number = CHUNK_BYTES): BuiltIndex {
 		// Doc ids: newest first, so equal scores list the newer article first.
-		const docs = [...this.docs].sort((a, b) =>
+		const docs = [...this.docs.values()].sort((a, b) =>
 			a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? -1 : 1,
 		);
 		const count = docs.length;
@@ -281,6 +296,8 @@ export class SearchIndexBuilder {
 		for (const stem of sorted) {
 			const from = start[stem] ?? 0;
 			const to = start[stem + 1] ?? 0;
+			// A stem only articles taken out of the index had.
+			if (to === from) continue;
 			const values: number[] = new Array<number>((to - from) * 2);
 			let previous = 0;
 			for (let p = from; p < to; p++) {

@@ -1,9 +1,19 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import {
+	link,
+	mkdir,
+	mkdtemp,
+	readFile,
+	readdir,
+	rm,
+	stat,
+	utimes,
+	writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSearchIndex } from '../../src/build/search-index-build.ts';
+import { SearchIndexJob, buildSearchIndex } from '../../src/build/search-index-build.ts';
 import { buildSearchIndexInWorker } from '../../src/build/search-index-worker.ts';
 import {
 	parseSearchManifest,
@@ -128,5 +138,71 @@ describe('the search index of a built site', () => {
 		expect(summary).toMatchObject({ articles: 0 });
 		expect(existsSync(join(site, 'search-index', 'manifest.json'))).toBe(true);
 		expect(await search('уборка')).toEqual([]);
+	});
+});
+
+describe('pages kept from the last build are indexed from the cache before they exist', () => {
+	let base = '';
+	beforeAll(async () => {
+		base = await mkdtemp(join(tmpdir(), 'search-index-prepare-'));
+	});
+	afterAll(() => rm(base, { recursive: true, force: true }));
+
+	test('an unchanged page is not read at the end; a page Astro wrote again is', async () => {
+		const astro = join(base, 'astro-cache');
+		const out = join(base, 'dist');
+		const index = join(astro, 'search-index');
+		// As the cached-pages integration does: the page in Astro's cache, linked into the site.
+		const page = async (slug: string, html: string): Promise<string> => {
+			const cached = join(astro, 'dist', 'blog', slug, 'index.html');
+			await mkdir(join(cached, '..'), { recursive: true });
+			await writeFile(cached, html);
+			// A whole second, so that the test can set it again exactly.
+			await utimes(cached, 1_700_000_000, 1_700_000_000);
+			await mkdir(join(out, 'blog', slug), { recursive: true });
+			await rm(join(out, 'blog', slug, 'index.html'), { force: true });
+			await link(cached, join(out, 'blog', slug, 'index.html'));
+			return cached;
+		};
+		const kept = await page('sad', article('Сад', 'Яблони в саду.', '2025-01-01'));
+		await page('dom', article('Дом', 'Крыша дома.', '2025-02-01'));
+		expect(await buildSearchIndex(out, astro, index)).toMatchObject({ parsed: 2 });
+
+		const job = new SearchIndexJob(astro, index);
+		await job.prepare();
+		// The kept page now holds other bytes with the same stamp: read, it would fail the build.
+		const before = await stat(kept);
+		const garbage = 'x'.repeat(before.size);
+		await writeFile(kept, garbage, { flag: 'r+' });
+		await utimes(kept, 1_700_000_000, 1_700_000_000);
+		expect((await stat(kept)).mtimeMs).toBe(before.mtimeMs);
+		// Astro renders the other page again: a new modification time.
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		await writeFile(
+			join(out, 'blog', 'dom', 'index.html'),
+			article('Дом', 'Новая крыша и окна.', '2025-02-01'),
+		);
+		const summary = await job.finish(out);
+		expect(summary).toMatchObject({ articles: 2, parsed: 1, prepared: 1 });
+		const dir = join(out, 'search-index');
+		const manifest = parseSearchManifest(
+			JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')),
+		);
+		if (!manifest) throw new Error('no manifest');
+		const found = async (query: string): Promise<number> =>
+			(
+				await runSearch(
+					{
+						manifest,
+						chunk: async (file) =>
+							JSON.parse(await readFile(join(dir, file), 'utf8')) as SearchChunk,
+					},
+					query,
+					{ typing: false },
+				)
+			).ids.length;
+		expect(await found('яблони')).toBe(1);
+		expect(await found('окна')).toBe(1);
+		expect(await found('крыша')).toBe(1);
 	});
 });
