@@ -34,7 +34,9 @@ export function buildSearchIndexInWorker(
 			else reject(result.error instanceof Error ? result.error : new Error(String(result.error)));
 		});
 		worker.once('error', reject);
-		worker.once('exit', (code) => reject(new Error(`search index worker exited with code ${code}`)));
+		worker.once('exit', (code) =>
+			reject(new Error(`search index worker exited with code ${code}`)),
+		);
 	});
 }
 

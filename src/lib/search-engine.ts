@@ -196,8 +196,8 @@ export class SearchIndexBuilder {
 	/** The index, its postings split into chunks of about `chunkBytes` of JSON. */
 	build(chunkBytes: number = CHUNK_BYTES): BuiltIndex {
 		// Doc ids: newest first, so equal scores list the newer article first.
-		const docs = [...this.docs].sort(
-			(a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? -1 : 1),
+		const docs = [...this.docs].sort((a, b) =>
+			a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? -1 : 1,
 		);
 		const count = docs.length;
 		const stemCount = this.stems.length;
@@ -365,29 +365,31 @@ export async function runSearch(
 	const chunkFile = (index: number): string | undefined => manifest.chunks[index]?.[1];
 	const lastTyped = options.typing ?? !/\s$/.test(query);
 	const matches = await Promise.all(
-		terms.map(async (term, position): Promise<{ match: TermMatch; postings: Map<number, number> }> => {
-			const stem = stemOf(term);
-			const file = chunkFile(chunkOf(manifest, stem));
-			const own = file === undefined ? undefined : (await source.chunk(file))[stem];
-			if (own) return { match: { term, stems: [stem] }, postings: decodePostings(own) };
-			const complete = lastTyped && position === terms.length - 1 && term.length >= MIN_PREFIX;
-			const indexes = complete ? prefixChunks(manifest, term) : [];
-			const postings = new Map<number, number>();
-			const matched: string[] = [];
-			for (const index of indexes ?? []) {
-				const name = chunkFile(index);
-				if (name === undefined) continue;
-				const chunk = await source.chunk(name);
-				for (const [candidate, values] of Object.entries(chunk)) {
-					if (!candidate.startsWith(term)) continue;
-					matched.push(candidate);
-					for (const [doc, score] of decodePostings(values)) {
-						if (score > (postings.get(doc) ?? 0)) postings.set(doc, score);
+		terms.map(
+			async (term, position): Promise<{ match: TermMatch; postings: Map<number, number> }> => {
+				const stem = stemOf(term);
+				const file = chunkFile(chunkOf(manifest, stem));
+				const own = file === undefined ? undefined : (await source.chunk(file))[stem];
+				if (own) return { match: { term, stems: [stem] }, postings: decodePostings(own) };
+				const complete = lastTyped && position === terms.length - 1 && term.length >= MIN_PREFIX;
+				const indexes = complete ? prefixChunks(manifest, term) : [];
+				const postings = new Map<number, number>();
+				const matched: string[] = [];
+				for (const index of indexes ?? []) {
+					const name = chunkFile(index);
+					if (name === undefined) continue;
+					const chunk = await source.chunk(name);
+					for (const [candidate, values] of Object.entries(chunk)) {
+						if (!candidate.startsWith(term)) continue;
+						matched.push(candidate);
+						for (const [doc, score] of decodePostings(values)) {
+							if (score > (postings.get(doc) ?? 0)) postings.set(doc, score);
+						}
 					}
 				}
-			}
-			return { match: { term, stems: matched.sort() }, postings };
-		}),
+				return { match: { term, stems: matched.sort() }, postings };
+			},
+		),
 	);
 	const termsOut = matches.map(({ match }) => match);
 	if (matches.length === 0 || matches.some(({ postings }) => postings.size === 0))
@@ -449,8 +451,7 @@ export function excerptOf(text: string, matched: ReadonlySet<string>): ExcerptPa
 	}
 	// Start a few words before the first hit in the window, so it reads in context.
 	const firstHit = hits.indexOf(true, best);
-	const from =
-		firstHit < 0 ? 0 : Math.max(0, Math.min(firstHit - 4, words.length - EXCERPT_WORDS));
+	const from = firstHit < 0 ? 0 : Math.max(0, Math.min(firstHit - 4, words.length - EXCERPT_WORDS));
 	const to = Math.min(words.length, from + EXCERPT_WORDS);
 	const parts: ExcerptPart[] = [];
 	const push = (value: string, mark: boolean): void => {
