@@ -32,8 +32,8 @@ export default defineConfig({
 			{
 				test: {
 					name: 'browser',
-					// Pagefind loads its WebAssembly and index on the first search: seconds, not
-					// the poll's default second, on a busy machine.
+					// The first search loads the index's manifest, a chunk and the results' files:
+					// seconds, not the poll's default second, on a busy machine.
 					expect: { poll: { timeout: 15_000 } },
 					include: ['tests/browser/**/*.test.ts'],
 					// Builds the generated fixture blog (pagination, tags, search) once for all files.

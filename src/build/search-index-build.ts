@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { cachedPageCopy } from '../lib/page-cache.ts';
 import { SearchIndexBuilder, docTerms, type SearchManifest } from '../lib/search-engine.ts';
 import { SEARCH_FORMAT, CHUNK_BYTES } from '../lib/search-engine.ts';
@@ -221,7 +221,8 @@ export class SearchIndexJob {
 		await rm(out, { recursive: true, force: true });
 		const docsDir = `d-${hash(
 			'sha256',
-			built.order.map((url) => byUrl.get(url)?.record ?? '').join('\n'),
+			// Record file names only: they name the content, the cache's own path would not.
+			built.order.map((url) => basename(byUrl.get(url)?.record ?? '')).join('\n'),
 			'base64url',
 		).slice(0, 12)}`;
 		await mkdir(join(out, docsDir), { recursive: true });

@@ -20,23 +20,14 @@ export const HTML_PATTERNS = ['/', '/404.html', '/blog/*', '/tags/*', '/page/:pa
 export const FEED_PATTERNS = ['/rss.xml', '/sitemap*.xml', '/robots.txt'];
 
 /**
- * Pagefind files named by a hash of their content: the index, fragments, filters and meta, in
- * the main bundle and in the extra indexes under /pagefind/shards/ (matched by extension).
+ * The search index (src/lib/search-engine.ts): its chunks (`t/<content hash>.json`) and the
+ * folder of its article files (`d-<hash>/`, renamed whenever any article's file changes) are
+ * named after their content.
  */
-export const PAGEFIND_HASHED_PATTERNS = [
-	'/pagefind/*.pf_index',
-	'/pagefind/*.pf_fragment',
-	'/pagefind/*.pf_filter',
-	'/pagefind/*.pf_meta',
-];
+export const SEARCH_INDEX_HASHED_PATTERNS = ['/search-index/t/*', '/search-index/d-*'];
 
-/** Pagefind files with fixed names: pagefind.js, the entry JSON, the worker, UI and WebAssembly. */
-export const PAGEFIND_FIXED_PATTERNS = [
-	'/pagefind/*.js',
-	'/pagefind/*.json',
-	'/pagefind/*.css',
-	'/pagefind/*.pagefind',
-];
+/** The search index's entry point: a fixed name that points at the current hashed files. */
+export const SEARCH_INDEX_FIXED_PATTERNS = ['/search-index/manifest.json'];
 
 /** The editor's page (Decap CMS): the only document with its own Content-Security-Policy. */
 export const ADMIN_DOCUMENT = '/admin/';
@@ -129,19 +120,16 @@ export function buildHeaderRules(imageOrigins?: readonly string[]): HeaderRule[]
 			'Feeds, sitemaps and robots.txt change with every new post: always revalidate.',
 		),
 		...cacheRules(
-			PAGEFIND_HASHED_PATTERNS,
+			SEARCH_INDEX_HASHED_PATTERNS,
 			CACHE_IMMUTABLE,
-			'The Pagefind index, fragments, filters and meta files are named by content hash: cache for a year.',
+			'The search index chunks (t/) and article files (d-<hash>/) are named by content hash: cache for a year.',
 		),
 		...cacheRules(
-			PAGEFIND_FIXED_PATTERNS,
+			SEARCH_INDEX_FIXED_PATTERNS,
 			CACHE_REVALIDATE,
 			[
-				'pagefind.js, its worker, its WebAssembly and its UI files keep their names across builds,',
-				'yet must match the index format of the build that wrote them: after a Pagefind upgrade a',
-				'cached pagefind.js (even for an hour, or served stale) would read an index it does not',
-				'understand. Revalidating costs one 304 per file per visit to the search page.',
-				'(pagefind.js fetches pagefind-entry.json with a ?ts= cache-buster of its own.)',
+				"The search index's manifest keeps its name and points at the current build's chunks and",
+				'article files: always revalidate (one 304 per visit to the search page).',
 			].join(' '),
 		),
 	];

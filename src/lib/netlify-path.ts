@@ -9,7 +9,7 @@ const escapeRegExp = (text: string): string =>
 
 /*
  * Netlify's matching, segment by segment: `:name` is one segment, a standalone `*` is the rest of
- * the path (and makes the slash before it optional, so `/page/*` also matches `/pagefind/x.js`),
+ * the path (and makes the slash before it optional, so `/page/*` also matches `/pages-old/x.js`),
  * a `*` inside a segment is any text (slashes included). A trailing slash is optional and case
  * is ignored. This mirrors @netlify/headers-parser; a unit test compares the two on many paths.
  */

@@ -8,7 +8,7 @@ import type { SearchRecord } from './search-engine.ts';
  *
  * A small scanner rather than an HTML parser: it reads only pages this site generated (Astro's
  * well-formed output), it is several times faster than building a DOM for every article, and it
- * keeps no tree. tests/lib/search-extract.test.ts compares it with node-html-parser on the
+ * keeps no tree. tests/dist/search-extract.test.ts compares it with node-html-parser on the
  * site's own pages.
  */
 

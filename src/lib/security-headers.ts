@@ -7,8 +7,7 @@ export type CspDirectives = ReadonlyArray<readonly [name: string, sources: reado
  * What the site loads, and nothing more. Pages are static HTML with one external stylesheet
  * (inlineStylesheets: 'never'), so styles need no 'unsafe-inline'; the only <script> in the HTML
  * is JSON-LD, a data block that browsers never execute. Scripts are bundled modules in /_astro/;
- * the search page imports /pagefind/pagefind.js, which fetches its index (connect-src) and
- * compiles WebAssembly, hence 'wasm-unsafe-eval' (it allows WebAssembly only, not eval()).
+ * the search page's script fetches the search index's JSON files from the site (connect-src).
  * Images are the site's own, data: URIs, and the remote hosts in SITE.imageOrigins.
  */
 export function buildCspDirectives(
@@ -17,7 +16,7 @@ export function buildCspDirectives(
 	return [
 		['default-src', ["'self'"]],
 		['img-src', ["'self'", ...imageOrigins, 'data:']],
-		['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+		['script-src', ["'self'"]],
 		['style-src', ["'self'"]],
 		['connect-src', ["'self'"]],
 		['font-src', ["'self'"]],

@@ -194,7 +194,7 @@ export const headingAnchors = () => {
 						className: ['heading-anchor'],
 						href: `#${id}`,
 						ariaLabel: anchorLabel(text),
-						dataPagefindIgnore: '',
+						dataSearchIgnore: '',
 					},
 					children: [
 						{

@@ -8,6 +8,7 @@ import { SITE } from '../../src/site.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { DIST } from '../support/build.ts';
 import { netlifyHeaderRules } from '../support/netlify.ts';
+import { readSearchIndex } from '../support/search-index.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
 /*
@@ -142,24 +143,30 @@ describe('pages under the production headers', () => {
 		]);
 	});
 
-	test('search: a query runs Pagefind (WebAssembly, fetches) with no violation', async () => {
+	test('search: a query fetches the index and shows results with no violation', async () => {
+		// A word of an article's title: the query finds that article at least.
+		const [doc] = (await readSearchIndex(DIST)).docs;
+		const query = doc?.title.split(/[^\p{L}\p{N}]+/u).sort((a, b) => b.length - a.length)[0];
+		if (!doc || !query) throw new Error('no article in the search index');
 		const result = await visit('/search/');
 		expect(result.status).toBe(200);
-		const fragment = result.page.waitForResponse(
-			(response) =>
-				/\/pagefind\/fragment\/[^/]+\.pf_fragment$/.test(response.url()) && response.ok(),
+		const article = result.page.waitForResponse(
+			(response) => /\/search-index\/d-[^/]+\/\d+\.json$/.test(response.url()) && response.ok(),
 			{ timeout: 20_000 },
 		);
 		const input = result.page.locator('input[type="search"], [role="searchbox"]').first();
-		await input.fill('доверие');
+		await input.fill(query);
 		await input.press('Enter');
-		await fragment.catch(async (error: Error) => {
+		await article.catch(async (error: Error) => {
 			const violations = (await violationsOf(result)).join('; ') || 'none';
 			const errors = result.consoleErrors.join('; ') || 'none';
 			throw new Error(
 				`no search result loaded (${error.message}). CSP: ${violations}. Console: ${errors}`,
 			);
 		});
+		await expect
+			.poll(() => result.page.locator('.search-result__title').allTextContents())
+			.toContain(doc.title);
 		await result.page.waitForLoadState('networkidle');
 		expect(await violationsOf(result)).toEqual([]);
 		expect(result.consoleErrors).toEqual([]);
@@ -186,5 +193,20 @@ describe('the policy is enforced (the checks above can fail)', () => {
 		expect(violations).toContainEqual(
 			expect.stringMatching(/^img-src blocked https:\/\/example\.com/),
 		);
+	});
+
+	test('WebAssembly is not allowed: the site runs none', async () => {
+		const result = await visit('/search/');
+		const compiled = await result.page.evaluate(async () => {
+			// The smallest module: the magic number and version 1.
+			const empty = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+			try {
+				await WebAssembly.compile(empty);
+				return true;
+			} catch {
+				return false;
+			}
+		});
+		expect(compiled).toBe(false);
 	});
 });

@@ -324,7 +324,7 @@ describe('a post copied in the old format', () => {
 		}
 	});
 
-	test('its feed item has no h1, no «Читайте также», no anchors and no Pagefind attributes', async () => {
+	test('its feed item has no h1, no «Читайте также», no anchors and no search attributes', async () => {
 		const xml = await readFile(join(inject('fixtureDist'), 'rss.xml'), 'utf8');
 		const items = new XMLParser({ isArray: (name) => name === 'item' }).parse(xml).rss.channel
 			.item as { link: string; 'content:encoded': string }[];
@@ -336,7 +336,7 @@ describe('a post copied in the old format', () => {
 		expect(html.querySelector('h2')?.text.replace(/\u00a0/g, ' ')).toBe(WIDE_TABLE_POST.bodyH1);
 		expect(html.text).not.toMatch(/Читайте/);
 		expect(html.querySelectorAll('.heading-anchor')).toHaveLength(0);
-		expect(encoded).not.toMatch(/data-pagefind-/);
+		expect(encoded).not.toMatch(/data-search-/);
 		expect(html.querySelectorAll('table th')).toHaveLength(WIDE_TABLE_POST.columns.length);
 	});
 });

@@ -1,25 +1,28 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generatePosts, type GeneratedPost } from '../../scripts/bench/generate.ts';
+import { SEARCH_QUERIES } from '../../scripts/bench/search.ts';
 import { resultStatus } from '../../src/lib/search.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildFixtureSite, type FixtureBuild } from '../support/build.ts';
 import { openPage, type CheckedPage } from '../support/page.ts';
+import { readSearchIndex, type BuiltSearchIndex } from '../support/search-index.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
 /*
- * The search index after an incremental rebuild: the build reuses the cached base indexes
- * (here in shards of five articles, so the search page merges several) and indexes only what
- * changed into a delta; the search page must then find the new text, never the old text of a
- * changed or deleted post, and list every post once.
+ * The search index after an incremental rebuild. The build keeps each article's extracted record
+ * in `<cacheDir>/search-index/docs/` and links it into the site as the article's file; a rebuild
+ * reads again only the pages that changed. The search page must then find the new text, never
+ * the old text of a changed or deleted post, list every post once, and answer every query
+ * exactly as after a clean build of the same posts.
  */
 
-const ENV = { BLOG_NOW: '2026-11-22T00:00:00Z', BLOG_SEARCH_SHARD_SIZE: '5' };
+const ENV = { BLOG_NOW: '2026-11-22T00:00:00Z' };
 /** In every post: a search for it lists every article. */
 const EVERYWHERE = 'Всеобщность';
 const OLD_WORD = 'Протоплазма';
@@ -31,31 +34,56 @@ const withWords = (post: GeneratedPost, ...words: string[]): string =>
 	`${post.source}\n\n${words.map((word) => `Слово ${word} для поиска.`).join(' ')}\n`;
 
 let work = '';
+let cache = '';
 let rebuild: FixtureBuild;
+let clean: FixtureBuild;
 let browser: Browser;
 let server: StaticServer;
+let cleanServer: StaticServer;
 let changed: GeneratedPost;
 let added: GeneratedPost;
 let deleted: GeneratedPost;
 const opened: CheckedPage[] = [];
-/** Digest of every cached index file after the first build, by path in the cache. */
-let cachedBefore = new Map<string, string>();
+/** The cached records after the first build: inode by file name. */
+let recordsBefore = new Map<string, number>();
+/** The first build's index. */
+let first: BuiltSearchIndex;
+/** Digest of each article page of the first build, by URL. */
+let pagesBefore = new Map<string, string>();
 
-/** Every file under `dir` with the digest of its content. */
-function digestTree(dir: string): Map<string, string> {
-	const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) =>
-		entry.isFile(),
+/** Digest of each article page of a built site, by URL. */
+const articlePages = (site: string): Map<string, string> =>
+	new Map(
+		readdirSync(join(site, 'blog')).map((slug) => [
+			`/blog/${slug}/`,
+			createHash('sha256')
+				.update(readFileSync(join(site, 'blog', slug, 'index.html')))
+				.digest('hex'),
+		]),
 	);
+
+/** The record files in the cache: inode by file name. */
+const cachedRecords = (): Map<string, number> => {
+	const dir = join(cache, 'search-index/docs');
+	return new Map(readdirSync(dir).map((name) => [name, statSync(join(dir, name)).ino]));
+};
+
+/** Every file of a built site's search index with its content, by path inside the index. */
+function indexFiles(site: string): Map<string, string> {
+	const dir = join(site, 'search-index');
 	return new Map(
-		files.map((entry) => {
-			const path = join(entry.parentPath, entry.name);
-			return [path, createHash('sha256').update(readFileSync(path)).digest('hex')];
-		}),
+		readdirSync(dir, { recursive: true, withFileTypes: true })
+			.filter((entry) => entry.isFile())
+			.map((entry) => {
+				const path = join(entry.parentPath, entry.name);
+				return [path.slice(dir.length + 1), readFileSync(path, 'utf8')];
+			}),
 	);
 }
 
 beforeAll(async () => {
 	work = await mkdtemp(join(tmpdir(), 'blog-search-index-'));
+	cache = join(work, 'cache');
 	const content = join(work, 'content');
 	await mkdir(content);
 	const posts = [...generatePosts(25, { bodyBytes: 2_000 })];
@@ -68,23 +96,31 @@ beforeAll(async () => {
 		const words = post === changed ? [OLD_WORD] : post === deleted ? [DELETED_WORD] : [];
 		await writeFile(join(content, post.file), withWords(post, EVERYWHERE, ...words));
 	}
-	const cache = join(work, 'cache');
 	const outDir = join(work, 'dist');
 	await buildFixtureSite(content, { ...ENV, ASTRO_CACHE_DIR: cache }, outDir);
-	await rm(outDir, { recursive: true });
-	cachedBefore = digestTree(join(cache, 'pagefind'));
+	first = await readSearchIndex(outDir);
+	recordsBefore = cachedRecords();
+	pagesBefore = articlePages(outDir);
 
 	await writeFile(join(content, changed.file), withWords(changed, EVERYWHERE, NEW_WORD));
 	await rm(join(content, deleted.file));
 	await writeFile(join(content, added.file), withWords(added, EVERYWHERE, ADDED_WORD));
+	// Into the same folder with the same cache, as Netlify builds; then the same posts from scratch.
 	rebuild = await buildFixtureSite(content, { ...ENV, ASTRO_CACHE_DIR: cache }, outDir);
-	[browser, server] = await Promise.all([launchBrowser(), serveDist(outDir)]);
+	clean = await buildFixtureSite(content, ENV);
+	[browser, server, cleanServer] = await Promise.all([
+		launchBrowser(),
+		serveDist(rebuild.outDir),
+		serveDist(clean.outDir),
+	]);
 }, 240_000);
 
 afterAll(async () => {
 	await browser?.close();
 	await server?.close();
+	await cleanServer?.close();
 	if (work) await rm(work, { recursive: true, force: true });
+	if (clean) await rm(join(clean.outDir, '..'), { recursive: true, force: true });
 });
 
 /** A result as the reader sees it: the link and the words highlighted in its excerpt. */
@@ -93,12 +129,15 @@ interface Result {
 	marks: string[];
 }
 
-/** Searches on /search/ and returns the status line and the results. */
-async function search(query: string): Promise<{ status: string; results: Result[] }> {
-	const checked = await openPage(browser, server.url);
+/** Searches on /search/ of a site and returns the status line and every result. */
+async function search(
+	query: string,
+	site: StaticServer = server,
+): Promise<{ status: string; results: Result[] }> {
+	const checked = await openPage(browser, site.url);
 	opened.push(checked);
 	const page: Page = checked.page;
-	await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+	await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
 	const status = page.locator('[data-search-status]');
 	await expect
 		.poll(() => status.textContent(), { timeout: 15_000 })
@@ -121,76 +160,116 @@ async function search(query: string): Promise<{ status: string; results: Result[
 	return { status: text.replace(/\u00a0/g, ' '), results };
 }
 
-/**
- * Links of the results whose excerpt highlights this very word. (Pagefind also matches parts
- * of a word it does not know, «Протоплазма» → «про», so a made-up word finds other posts too.)
- */
-const highlighting = (results: readonly Result[], word: string): string[] =>
-	results
-		.filter((result) => result.marks.some((mark) => mark.toLowerCase() === word.toLowerCase()))
-		.map((result) => result.href);
+const hrefs = (results: readonly Result[]): string[] => results.map((result) => result.href);
 
-describe('search after a rebuild that indexed only the changes', () => {
-	test('the rebuild reused the base indexes and indexed the changes apart', () => {
-		expect(rebuild.stdout).toMatch(/изменений после полной индексации — \d+, проиндексированы/);
-		const manifest = JSON.parse(
-			readFileSync(join(work, 'dist/pagefind/manifest.json'), 'utf8'),
-		) as { indexes: string[]; hidden: string[] };
-		// 24 articles in shards of five: the main bundle and four more, plus the delta.
-		expect(manifest.indexes).toHaveLength(5);
-		for (const url of manifest.indexes) {
-			expect(existsSync(join(work, 'dist', url, 'pagefind-entry.json'))).toBe(true);
-		}
-		// The changed post's old entry and the deleted post's entry.
-		expect(manifest.hidden).toHaveLength(2);
+describe('the record cache', () => {
+	test('the rebuild read again only the pages that changed', () => {
+		const summary = /статей — (\d+), прочитано заново — (\d+)/.exec(rebuild.stdout);
+		expect(summary, rebuild.stdout).not.toBeNull();
+		const [articles, parsed] = [Number(summary?.[1]), Number(summary?.[2])];
+		// Pages change with their related posts too: those of the deleted and the added post.
+		const pagesAfter = articlePages(rebuild.outDir);
+		const differ = [...pagesAfter].filter(([url, digest]) => pagesBefore.get(url) !== digest);
+		expect(differ.map(([url]) => url)).toEqual(
+			expect.arrayContaining([`/blog/${changed.meta.slug}/`, `/blog/${added.meta.slug}/`]),
+		);
+		expect(articles).toBe(pagesAfter.size);
+		expect(parsed).toBe(differ.length);
+		expect(parsed).toBeLessThan(articles);
+		// The clean build read every page.
+		expect(clean.stdout).toContain(`статей — ${articles}, прочитано заново — ${articles}`);
 	});
 
-	test('the published index files are links to the cached ones, which no build wrote into', () => {
-		const published = statSync(join(work, 'dist/pagefind/pagefind-entry.json'));
-		const cachedInodes = new Set([...cachedBefore.keys()].map((path) => statSync(path).ino));
-		expect(published.nlink).toBeGreaterThan(1);
-		expect(cachedInodes.has(published.ino)).toBe(true);
-		// The manifest is the build's own file, never one shared with the cache.
-		expect(statSync(join(work, 'dist/pagefind/manifest.json')).nlink).toBe(1);
-		const cachedAfter = digestTree(join(work, 'cache/pagefind'));
-		let kept = 0;
-		for (const [path, digest] of cachedBefore) {
-			if (!cachedAfter.has(path)) continue;
-			kept++;
-			// The state and the digests are the builds' own records, rewritten by each build.
-			if (!/(?:state|digests)\.json$/.test(path)) expect(cachedAfter.get(path), path).toBe(digest);
-		}
-		// The five base shards stayed in the cache for the delta to build on.
-		expect(kept).toBeGreaterThan(5);
+	test("an unchanged article's file in the site is a hard link to its cached record", async () => {
+		const index = await readSearchIndex(rebuild.outDir);
+		const pagesAfter = articlePages(rebuild.outDir);
+		const records = cachedRecords();
+		const cachedInodes = new Set(records.values());
+		const inodesBefore = new Set(recordsBefore.values());
+		let unchanged = 0;
+		index.docs.forEach((doc, id) => {
+			const file = statSync(join(index.dir, index.manifest.docs, `${id}.json`));
+			expect(file.nlink, doc.url).toBeGreaterThan(1);
+			expect(cachedInodes.has(file.ino), doc.url).toBe(true);
+			// The first build's record, untouched, exactly when the page did not change.
+			const same = pagesBefore.get(doc.url) === pagesAfter.get(doc.url);
+			expect(inodesBefore.has(file.ino), doc.url).toBe(same);
+			if (same) unchanged++;
+		});
+		expect(unchanged).toBeGreaterThan(0);
+		// The cache keeps only the records this build used: the deleted post's is gone.
+		expect(records.size).toBe(index.manifest.count);
+		// The manifest is the build's own file.
+		expect(statSync(join(index.dir, 'manifest.json')).nlink).toBe(1);
 	});
 
+	test('the changed article was read again: its file has the new text, not the old', () => {
+		const url = `/blog/${changed.meta.slug}/`;
+		const before = first.docs.find((doc) => doc.url === url);
+		expect(before?.text).toContain(OLD_WORD);
+		const index = JSON.parse(
+			readFileSync(join(rebuild.outDir, 'search-index/manifest.json'), 'utf8'),
+		) as { docs: string; count: number };
+		const docs = Array.from(
+			{ length: index.count },
+			(_, id) =>
+				JSON.parse(
+					readFileSync(join(rebuild.outDir, 'search-index', index.docs, `${id}.json`), 'utf8'),
+				) as { url: string; text: string },
+		);
+		const after = docs.find((doc) => doc.url === url);
+		expect(after?.text).toContain(NEW_WORD);
+		expect(after?.text).not.toContain(OLD_WORD);
+		expect(docs.map((doc) => doc.url)).not.toContain(`/blog/${deleted.meta.slug}/`);
+		expect(docs.map((doc) => doc.url)).toContain(`/blog/${added.meta.slug}/`);
+		// A new set of article files is a new folder: a browser never mixes the two builds'.
+		expect(index.docs).not.toBe(first.manifest.docs);
+	});
+
+	test('the index files are byte for byte those of a clean build of the same posts', () => {
+		const incremental = indexFiles(rebuild.outDir);
+		const fresh = indexFiles(clean.outDir);
+		expect([...incremental.keys()].sort()).toEqual([...fresh.keys()].sort());
+		for (const [path, text] of incremental) expect(text, path).toBe(fresh.get(path));
+	});
+});
+
+describe('search after the rebuild', () => {
 	test('the changed post is found by its new text, not by its old text', async () => {
 		const found = await search(NEW_WORD);
-		expect(found.results[0]?.href).toBe(`/blog/${changed.meta.slug}/`);
-		expect(highlighting(found.results, NEW_WORD)).toEqual([`/blog/${changed.meta.slug}/`]);
-		expect(highlighting((await search(OLD_WORD)).results, OLD_WORD)).toEqual([]);
+		expect(hrefs(found.results)).toEqual([`/blog/${changed.meta.slug}/`]);
+		expect(found.results[0]?.marks).toEqual([NEW_WORD]);
+		const old = await search(OLD_WORD);
+		expect(old.results).toEqual([]);
+		expect(old.status).toMatch(/^По запросу «Протоплазма» ничего не найдено\./);
 	});
 
 	test('a deleted post is gone; a new post is found', async () => {
 		const gone = await search(DELETED_WORD);
-		expect(highlighting(gone.results, DELETED_WORD)).toEqual([]);
-		expect(gone.results.map((result) => result.href)).not.toContain(`/blog/${deleted.meta.slug}/`);
+		expect(gone.results).toEqual([]);
 		const found = await search(ADDED_WORD);
-		expect(highlighting(found.results, ADDED_WORD)).toEqual([`/blog/${added.meta.slug}/`]);
+		expect(hrefs(found.results)).toEqual([`/blog/${added.meta.slug}/`]);
 	});
 
 	test('every article is listed once', async () => {
-		const articles = readdirSync(join(work, 'dist/blog')).filter((name) =>
-			existsSync(join(work, 'dist/blog', name, 'index.html')),
-		);
+		const articles = readdirSync(join(rebuild.outDir, 'blog'));
 		const { status, results } = await search(EVERYWHERE);
-		const links = results.map((result) => result.href);
+		const links = hrefs(results);
 		expect(status).toBe(resultStatus(articles.length, EVERYWHERE).replace(/\u00a0/g, ' '));
 		expect(new Set(links).size).toBe(links.length);
-		expect(links.length).toBe(articles.length);
+		expect(links.sort()).toEqual(articles.map((slug) => `/blog/${slug}/`).sort());
 	});
 
+	test.each([...SEARCH_QUERIES.map(({ query }) => query), NEW_WORD, ADDED_WORD, EVERYWHERE])(
+		'«%s»: the same results, in the same order, with the same marks as after a clean build',
+		async (query) => {
+			const [incremental, fresh] = await Promise.all([search(query), search(query, cleanServer)]);
+			expect(incremental).toEqual(fresh);
+		},
+	);
+
 	test('no page reported errors', () => {
+		expect(opened.length).toBeGreaterThan(10);
 		expect(opened.flatMap((page) => page.errors)).toEqual([]);
 	});
 });

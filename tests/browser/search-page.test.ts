@@ -17,16 +17,17 @@ import { axeViolations, openPage, type CheckedPage } from '../support/page.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
 /*
- * The search page on the generated fixture blog: every result reachable a page at a time,
- * Pagefind loaded before the first keystroke with a spoken loading state, misspelt queries
- * that say «ничего не найдено» instead of listing Pagefind's short-prefix noise, nothing that
- * scrolls sideways on a 320px phone, and a page whose size does not grow with the blog.
+ * The search page on the generated fixture blog: every result reachable a page at a time, the
+ * index's manifest loaded before the first keystroke with a spoken loading state, a query read
+ * with one chunk of the index per word, excerpts that mark the words found, a word still being
+ * typed completed, misspelt queries that say «ничего не найдено» and suggest a near word, nothing
+ * that scrolls sideways on a 320px phone, and a page whose size does not grow with the blog.
  */
 
 /** A word in the text of every fixture post («консьерж-сервиса»). */
 const EVERYWHERE = 'сервис';
 
-/** How long a search may take on a busy machine (Pagefind's files, the results' fragments). */
+/** How long a search may take on a busy machine (the index's files, the results' files). */
 const SLOW = { timeout: 15_000 };
 
 let browser: Browser;
@@ -64,40 +65,67 @@ async function search(query: string, options = {}): Promise<Page> {
 	return page;
 }
 
-/** What Pagefind itself answers on this page, without the page's own checks. */
-const rawPagefindCount = (page: Page, query: string): Promise<number> =>
-	// A string, so that the test runner's transform leaves the page's own import() alone.
-	page.evaluate(
-		`import('/pagefind/pagefind.js').then((pagefind) => pagefind.search(${JSON.stringify(query)})).then((search) => search.results.length)`,
-	) as Promise<number>;
+/** The words marked in each result's excerpt. */
+const excerptMarks = (page: Page): Promise<string[][]> =>
+	page
+		.locator('.search-result__excerpt')
+		.evaluateAll((excerpts) =>
+			excerpts.map((excerpt) =>
+				[...excerpt.querySelectorAll('mark')].map((mark) => mark.textContent ?? ''),
+			),
+		);
+
+/** Paths of the search index's files a page requests, in order. */
+function indexRequests(page: Page): string[] {
+	const paths: string[] = [];
+	page.on('request', (request) => {
+		const path = new URL(request.url()).pathname;
+		if (path.startsWith('/search-index/')) paths.push(path);
+	});
+	return paths;
+}
 
 describe('every result is reachable', () => {
 	test('«Показать ещё» shows the next results, moves focus to the first new one, and says how many are shown', async () => {
 		const page = await search(EVERYWHERE);
 		const more = page.locator('[data-search-more]');
+		const moreLabel = async (): Promise<string | undefined> =>
+			(await more.textContent())?.replace(/\u00a0/g, ' ');
 		expect(await statusText(page)).toBe(
 			`Показано ${RESULTS_PAGE_SIZE} из ${FIXTURE_POST_COUNT} статей`,
 		);
 		const first = await resultLinks(page);
 		expect(first).toHaveLength(RESULTS_PAGE_SIZE);
 		expect(await more.isVisible()).toBe(true);
-		const rest = FIXTURE_POST_COUNT - RESULTS_PAGE_SIZE;
-		expect((await more.textContent())?.replace(/\u00a0/g, ' ')).toBe(`Показать ещё ${rest} статей`);
+		expect(await moreLabel()).toBe(`Показать ещё ${RESULTS_PAGE_SIZE} статей`);
 
 		// With the keyboard, as a reader who tabs past the last result does.
 		await page.locator('.search-result__title').last().focus();
 		await page.keyboard.press('Tab');
 		expect(await more.evaluate((button) => button === document.activeElement)).toBe(true);
 		await page.keyboard.press('Enter');
+		const twice = 2 * RESULTS_PAGE_SIZE;
+		await expect
+			.poll(() => statusText(page), SLOW)
+			.toBe(`Показано ${twice} из ${FIXTURE_POST_COUNT} статей`);
+		const second = await resultLinks(page);
+		expect(second).toHaveLength(twice);
+		expect(second.slice(0, RESULTS_PAGE_SIZE)).toEqual(first);
+		const focused = (): Promise<string | null | undefined> =>
+			page.evaluate(() => document.activeElement?.getAttribute('href'));
+		expect(await focused()).toBe(second[RESULTS_PAGE_SIZE]);
+		const rest = FIXTURE_POST_COUNT - twice;
+		expect(await moreLabel()).toBe(`Показать ещё ${rest} статей`);
+
+		await more.click();
 		await expect.poll(() => statusText(page), SLOW).toBe(`Найдено ${FIXTURE_POST_COUNT} статей`);
 		const all = await resultLinks(page);
 		expect(all).toHaveLength(FIXTURE_POST_COUNT);
-		expect(all.slice(0, RESULTS_PAGE_SIZE)).toEqual(first);
+		expect(all.slice(0, twice)).toEqual(second);
 		expect(new Set(all).size).toBe(FIXTURE_POST_COUNT);
 		expect(all).toContain(`/blog/${TRUST_POST.slug}/`);
 		expect(await more.isVisible()).toBe(false);
-		const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
-		expect(focused).toBe(all[RESULTS_PAGE_SIZE]);
+		expect(await focused()).toBe(all[twice]);
 	});
 
 	test('a new query starts again from the first page', async () => {
@@ -105,7 +133,7 @@ describe('every result is reachable', () => {
 		await page.locator('[data-search-more]').click();
 		await expect
 			.poll(() => resultLinks(page).then((links) => links.length), SLOW)
-			.toBe(FIXTURE_POST_COUNT);
+			.toBe(2 * RESULTS_PAGE_SIZE);
 		await page.locator('#search-query').fill('доверие');
 		await expect.poll(() => statusText(page), SLOW).toBe('Найдена 1 статья');
 		expect(await resultLinks(page)).toEqual([`/blog/${TRUST_POST.slug}/`]);
@@ -113,20 +141,32 @@ describe('every result is reachable', () => {
 	});
 });
 
-describe('Pagefind loads before the first search', () => {
-	test('it is requested before the first keystroke', async () => {
+describe('the index loads before the first search', () => {
+	test('its manifest is requested when the field gets focus, and nothing else until a query', async () => {
 		const checked = await openPage(browser, server.url);
 		opened.push(checked);
 		const { page } = checked;
-		const requested: string[] = [];
-		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+		const requested = indexRequests(page);
+		const manifest = page.waitForResponse((response) =>
+			response.url().endsWith('/search-index/manifest.json'),
+		);
 		await page.goto(`${server.url}/search/`);
 		await page.locator('#search-query').focus();
-		await expect.poll(() => requested, SLOW).toContain('/pagefind/pagefind.js');
-		await expect
-			.poll(() => requested.some((path) => path.startsWith('/pagefind/wasm.')), SLOW)
-			.toBe(true);
+		// Served compressed, as Netlify serves JSON.
+		expect((await manifest).headers()['content-encoding']).toBe('gzip');
+		await expect.poll(() => requested, SLOW).toContain('/search-index/manifest.json');
+		await page.waitForTimeout(300);
+		expect(requested).toEqual(['/search-index/manifest.json']);
 		expect(await statusText(page)).toBe('');
+	});
+
+	test('without focus, it is requested once the page is idle', async () => {
+		const checked = await openPage(browser, server.url);
+		opened.push(checked);
+		const { page } = checked;
+		const requested = indexRequests(page);
+		await page.goto(`${server.url}/search/`);
+		await expect.poll(() => requested, SLOW).toEqual(['/search-index/manifest.json']);
 	});
 
 	test('while it loads, the status says so (a live region), then the results come', async () => {
@@ -134,7 +174,7 @@ describe('Pagefind loads before the first search', () => {
 		opened.push(checked);
 		const { page } = checked;
 		// A slow link: every file of the search index takes a second and a half.
-		await page.route('**/pagefind/**', async (route) => {
+		await page.route('**/search-index/**', async (route) => {
 			await new Promise((resolve) => setTimeout(resolve, 1500));
 			await route.continue();
 		});
@@ -148,11 +188,76 @@ describe('Pagefind loads before the first search', () => {
 	});
 });
 
+describe('what a query reads', () => {
+	test('a word in no article: one chunk of the index at most, no article file', async () => {
+		const checked = await openPage(browser, server.url);
+		opened.push(checked);
+		const { page } = checked;
+		const requested = indexRequests(page);
+		await page.goto(`${server.url}/search/?q=${encodeURIComponent('ёлка')}`);
+		await expect.poll(() => statusText(page), SLOW).toMatch(/^По запросу «ёлка» ничего/);
+		const chunks = requested.filter((path) => path.startsWith('/search-index/t/'));
+		expect(chunks.length).toBeLessThanOrEqual(1);
+		expect(requested.filter((path) => /^\/search-index\/d-/.test(path))).toEqual([]);
+	});
+
+	test('a word in every article: its chunk, and one article file per result shown', async () => {
+		const manifest = JSON.parse(
+			await readFile(join(inject('fixtureDist'), 'search-index/manifest.json'), 'utf8'),
+		) as { count: number; docs: string };
+		expect(manifest.count).toBe(FIXTURE_POST_COUNT);
+		const checked = await openPage(browser, server.url);
+		opened.push(checked);
+		const { page } = checked;
+		const requested = indexRequests(page);
+		await page.goto(`${server.url}/search/?q=${encodeURIComponent(`${EVERYWHERE} `)}`);
+		await expect.poll(() => statusText(page), SLOW).toMatch(/^Показано 10 из/);
+		expect(requested.filter((path) => path.startsWith('/search-index/t/'))).toHaveLength(1);
+		const docs = requested.filter((path) => path.startsWith(`/search-index/${manifest.docs}/`));
+		expect(docs).toHaveLength(RESULTS_PAGE_SIZE);
+		expect(new Set(docs).size).toBe(RESULTS_PAGE_SIZE);
+		await page.locator('[data-search-more]').click();
+		await expect.poll(() => statusText(page), SLOW).toMatch(/^Показано 20 из/);
+		expect(requested.filter((path) => path.startsWith('/search-index/t/'))).toHaveLength(1);
+		expect(
+			requested.filter((path) => path.startsWith(`/search-index/${manifest.docs}/`)),
+		).toHaveLength(2 * RESULTS_PAGE_SIZE);
+	});
+});
+
+describe('results and their excerpts', () => {
+	test('the excerpt marks the words found, in the forms the article uses', async () => {
+		const page = await search('доверие');
+		expect(await resultLinks(page)).toEqual([`/blog/${TRUST_POST.slug}/`]);
+		const [marks = []] = await excerptMarks(page);
+		expect(marks.map((mark) => mark.replace(/[^\p{L}]/gu, '')).sort()).toEqual([
+			'доверии',
+			'доверия',
+		]);
+		const excerpt = (await page.locator('.search-result__excerpt').textContent()) ?? '';
+		expect(excerpt).toContain('Основа доверия');
+		expect(await page.locator('.search-result__title').textContent()).toBe(TRUST_POST.headline);
+	});
+
+	test('a word still being typed («кварт») finds the articles with words that start with it', async () => {
+		const checked = await openPage(browser, server.url);
+		opened.push(checked);
+		const { page } = checked;
+		await page.goto(`${server.url}/search/`);
+		await page.locator('#search-query').pressSequentially('кварт', { delay: 50 });
+		await expect
+			.poll(() => statusText(page), SLOW)
+			.toBe(`Показано ${RESULTS_PAGE_SIZE} из ${FIXTURE_POST_COUNT} статей`);
+		const marks = (await excerptMarks(page)).flat();
+		expect(marks.length).toBeGreaterThanOrEqual(RESULTS_PAGE_SIZE);
+		for (const mark of marks) expect(mark.toLowerCase()).toMatch(/^кварт/);
+		expect(new URL(page.url()).searchParams.get('q')).toBe('кварт');
+	});
+});
+
 describe('misspelt queries', () => {
-	test('«консъерж» finds nothing (not Pagefind’s «к» matches) and suggests «консьерж»', async () => {
+	test('«консъерж» finds nothing and suggests «консьерж»', async () => {
 		const page = await search('консъерж');
-		// Pagefind alone answers with the posts that have the word «к».
-		expect(await rawPagefindCount(page, 'консъерж')).toBeGreaterThan(0);
 		expect(await statusText(page)).toBe(
 			'По запросу «консъерж» ничего не найдено. Возможно, вы искали «консьерж»?',
 		);
@@ -162,17 +267,24 @@ describe('misspelt queries', () => {
 			`/search/?q=${encodeURIComponent('консьерж')}`,
 		);
 		await suggestion.click();
-		await expect.poll(() => statusText(page), SLOW).toMatch(/^Показано 20 из \d+ статей$/);
+		await expect
+			.poll(() => statusText(page), SLOW)
+			.toBe(`Показано ${RESULTS_PAGE_SIZE} из ${FIXTURE_POST_COUNT} статей`);
 		expect(await page.locator('#search-query').inputValue()).toBe('консьерж');
 		expect(new URL(page.url()).searchParams.get('q')).toBe('консьерж');
 	});
 
 	test('«довeрие» with a Latin e finds what «доверие» finds, and only that', async () => {
 		const page = await search('довeрие');
-		// Pagefind alone falls back on «до», which another post has.
-		expect(await rawPagefindCount(page, 'довeрие')).toBeGreaterThan(1);
 		expect(await statusText(page)).toBe('Найдена 1 статья');
 		expect(await resultLinks(page)).toEqual([`/blog/${TRUST_POST.slug}/`]);
+		expect((await excerptMarks(page)).flat()).toHaveLength(2);
+	});
+
+	test('«cервис» with a Latin c finds what «сервис» finds', async () => {
+		const expected = await resultLinks(await search(EVERYWHERE));
+		expect(expected).toHaveLength(RESULTS_PAGE_SIZE);
+		expect(await resultLinks(await search('\u0063ервис'))).toEqual(expected);
 	});
 
 	test('«ёлка», in no post, says so', async () => {

@@ -8,7 +8,7 @@ import { linkFilesInWorker } from '../../src/build/link-files-worker.ts';
 
 let root = '';
 let source = '';
-/** A bundle shaped like Pagefind's: files at the top and in nested folders. */
+/** A generated bundle: files at the top and in nested folders, some of them several deep. */
 const FILES: Record<string, string> = {
 	'pagefind-entry.json': '{"version":"1"}',
 	'pagefind.js': 'export {}',

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildFixtureSite, ROOT } from '../support/build.ts';
 import { readPage } from '../support/html.ts';
+import { readSearchIndex, searchIndexUrls, searchUrls } from '../support/search-index.ts';
 
 /*
  * Drafts and scheduled posts: the fixture has a published post, a draft and a post dated
@@ -31,18 +31,6 @@ async function readSite(dir: string): Promise<Map<string, string>> {
 		await Promise.all(
 			files.map(async (name) => [name, await readFile(join(dir, name), 'utf8')] as const),
 		),
-	);
-}
-
-/** URLs of the pages in the Pagefind search index (its fragments are gzip'd JSON). */
-async function searchIndexUrls(dir: string): Promise<string[]> {
-	const folder = join(dir, 'pagefind/fragment');
-	const names = await readdir(folder);
-	return Promise.all(
-		names.map(async (name) => {
-			const text = gunzipSync(await readFile(join(folder, name))).toString('utf8');
-			return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
-		}),
 	);
 }
 
@@ -81,9 +69,16 @@ describe('production builds', () => {
 
 	test('the search index and the feed hold only the published post until the date', async () => {
 		expect(await searchIndexUrls(before.dir)).toEqual([`/blog/${PUBLISHED.slug}/`]);
+		// Nor do its chunks hold the words only the others have.
+		const early = await readSearchIndex(before.dir);
+		expect((await searchUrls(early, 'тайный консьержей')).urls).toEqual([]);
+		expect((await searchUrls(early, 'осень')).urls).toEqual([]);
 		expect(before.site.get('rss.xml')).toContain(`/blog/${PUBLISHED.slug}/`);
 		const late = await searchIndexUrls(after.dir);
 		expect(late.sort()).toEqual([`/blog/${PUBLISHED.slug}/`, `/blog/${SCHEDULED.slug}/`].sort());
+		expect((await searchUrls(await readSearchIndex(after.dir), 'осень')).urls).toEqual([
+			`/blog/${SCHEDULED.slug}/`,
+		]);
 		expect(after.site.get('rss.xml')).toContain(`/blog/${SCHEDULED.slug}/`);
 		expect(after.site.get('rss.xml')).not.toContain(DRAFT.slug);
 	});

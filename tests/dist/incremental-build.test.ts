@@ -129,7 +129,7 @@ describe('incremental rebuild after one post changed', () => {
 
 	test('the search index reads only the articles written again, none when nothing changed', () => {
 		const read = (build: FixtureBuild) =>
-			Number(/прочитано статей — (\d+)/.exec(stripVTControlCharacters(build.stdout))?.[1]);
+			Number(/прочитано заново — (\d+)/.exec(stripVTControlCharacters(build.stdout))?.[1]);
 		// Article pages Astro rendered in the rebuild, from its page list.
 		const renderedArticles = stripVTControlCharacters(rebuild.stdout)
 			.split(/[├└]─ /)

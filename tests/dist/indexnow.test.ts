@@ -1,7 +1,6 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generatePosts } from '../../scripts/bench/generate.ts';
@@ -21,6 +20,7 @@ import { SITE } from '../../src/site.ts';
 import { buildFixtureSite } from '../support/build.ts';
 import { runScript, type ScriptRun } from '../support/cli.ts';
 import { loadNetlifyConfig } from '../support/netlify.ts';
+import { searchIndexUrls } from '../support/search-index.ts';
 
 /*
  * IndexNow on real builds of a generated blog (24 posts: listing pages, tags, related posts),
@@ -63,17 +63,6 @@ async function pageContents(site: string): Promise<Map<string, string>> {
 					] as const,
 			),
 		),
-	);
-}
-
-/** URLs of the pages in the Pagefind search index (its fragments are gzip'd JSON). */
-async function searchIndexUrls(site: string): Promise<string[]> {
-	const folder = join(site, 'pagefind/fragment');
-	return Promise.all(
-		(await readdir(folder)).map(async (name) => {
-			const text = gunzipSync(await readFile(join(folder, name))).toString('utf8');
-			return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
-		}),
 	);
 }
 

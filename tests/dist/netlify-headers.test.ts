@@ -5,6 +5,7 @@ import {
 	CACHE_REVALIDATE,
 } from '../../src/lib/netlify-headers.ts';
 import { headersForPath, overlappingHeaders } from '../../src/lib/netlify-path.ts';
+import { SEARCH_INDEX_DIR, SEARCH_MANIFEST_URL } from '../../src/lib/search.ts';
 import { adminSecurityHeaders, securityHeaders } from '../../src/lib/security-headers.ts';
 import { urlPathOfFile } from '../../src/lib/trailing-slash.ts';
 import { listDistFiles } from '../support/dist.ts';
@@ -22,8 +23,12 @@ beforeAll(async () => {
 	paths = (await listDistFiles()).map(urlPathOfFile);
 });
 
-/** A content hash in a file name, as Astro (`name.C1GT4Nam.css`) and Pagefind (`ru_5c19468`) write them. */
-const HASHED_NAME = /[._][A-Za-z0-9_-]{7,}\.[a-z_]+$/;
+/**
+ * A content hash in a file or folder name, as Astro (`name.C1GT4Nam.css`) and the search index
+ * (`t/<hash>.json`, `d-<hash>/<doc id>.json`) write them.
+ */
+const HASHED_NAME =
+	/(?:[._][A-Za-z0-9_-]{7,}\.[a-z_]+|\/t\/[A-Za-z0-9_-]{16}\.json|\/d-[A-Za-z0-9_-]{12}\/\d+\.json)$/;
 
 test('every file gets the security headers, and no header from two rules', () => {
 	expect(paths.length).toBeGreaterThan(5);
@@ -55,4 +60,16 @@ test('only content-hashed files are cached as immutable, and all of /_astro/ is'
 	expect(paths.filter((path) => path.startsWith('/_astro/') && !immutable.includes(path))).toEqual(
 		[],
 	);
+});
+
+test('the search index: its manifest is revalidated, every other file of it is immutable', () => {
+	const index = paths.filter((path) => path.startsWith(`/${SEARCH_INDEX_DIR}/`));
+	expect(index).toContain(SEARCH_MANIFEST_URL);
+	expect(index.some((path) => path.includes('/t/'))).toBe(true);
+	expect(index.some((path) => /\/d-[^/]+\//.test(path))).toBe(true);
+	for (const path of index) {
+		expect(headersForPath(rules, path)['Cache-Control'], path).toBe(
+			path === SEARCH_MANIFEST_URL ? CACHE_REVALIDATE : CACHE_IMMUTABLE,
+		);
+	}
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -5,6 +6,7 @@ import { DIST } from '../support/build.ts';
 import { SUGGESTION_WORDS_LIMIT } from '../../src/lib/search.ts';
 import { SITE } from '../../src/site.ts';
 import { readPage } from '../support/html.ts';
+import { readSearchIndex, searchUrls } from '../support/search-index.ts';
 
 /*
  * Reader features as they are written into dist/ by `npm run build`: heading anchors, the
@@ -56,7 +58,6 @@ describe('client scripts', () => {
 	test('only /search/ and the editor have a script, a module file from /_astro/; nothing inline', async () => {
 		const withScripts: Record<string, string[]> = {};
 		for (const path of await htmlFiles(DIST)) {
-			if (path.startsWith('/pagefind/')) continue;
 			const page = await readPage(path);
 			const scripts = page
 				.querySelectorAll('script')
@@ -76,7 +77,6 @@ describe('client scripts', () => {
 
 	test('no page carries an inline style attribute or an inline event handler', async () => {
 		for (const path of await htmlFiles(DIST)) {
-			if (path.startsWith('/pagefind/')) continue;
 			const html = await readFile(join(DIST, path), 'utf8');
 			expect(html, path).not.toMatch(/\sstyle=|\son[a-z]+=/i);
 		}
@@ -84,13 +84,52 @@ describe('client scripts', () => {
 });
 
 describe('search', () => {
-	test('the Pagefind index is built, in Russian, over the article pages only', async () => {
-		const entry = JSON.parse(await readFile(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8'));
-		expect(Object.keys(entry.languages)).toEqual(['ru']);
-		expect(entry.languages.ru.page_count).toBe((await articleSlugs()).length);
-		await expect(readFile(join(DIST, 'pagefind/pagefind.js'), 'utf8')).resolves.toContain(
-			'pagefind',
+	test('the search index holds every article once, newest first, and nothing else', async () => {
+		const index = await readSearchIndex(DIST);
+		const urls = index.docs.map((doc) => doc.url);
+		expect(urls.slice().sort()).toEqual((await articleSlugs()).map((slug) => `/blog/${slug}/`));
+		expect(new Set(urls).size).toBe(urls.length);
+		const dates = index.docs.map((doc) => doc.date);
+		expect(dates.every((date) => date !== '')).toBe(true);
+		expect(dates).toEqual(dates.slice().sort().reverse());
+		for (const doc of index.docs) {
+			const page = await readPage(doc.url);
+			expect(doc.title, doc.url).toBe(page.querySelector('h1')?.text.replace(/\s+/g, ' ').trim());
+			expect(doc.text.length, doc.url).toBeGreaterThan(50);
+		}
+	});
+
+	test('the index files: one manifest, chunks named by content, every stem in one chunk', async () => {
+		const index = await readSearchIndex(DIST);
+		expect(index.manifest.docs).toMatch(/^d-[\w-]{12}$/);
+		expect(index.manifest.chunks.length).toBeGreaterThan(0);
+		const files = await readdir(join(index.dir, 't'));
+		expect(files.map((name) => `t/${name}`).sort()).toEqual(
+			index.manifest.chunks.map(([, file]) => file).sort(),
 		);
+		const seen = new Set<string>();
+		let previous = '';
+		for (const [first, file] of index.manifest.chunks) {
+			expect(first > previous || previous === '', file).toBe(true);
+			previous = first;
+			const json = await readFile(join(index.dir, file), 'utf8');
+			expect(file).toBe(
+				`t/${createHash('sha256').update(json).digest('base64url').slice(0, 16)}.json`,
+			);
+			const stems = Object.keys(JSON.parse(json) as Record<string, number[]>);
+			expect(stems[0], file).toBe(first);
+			for (const stem of stems) {
+				expect(seen.has(stem), stem).toBe(false);
+				seen.add(stem);
+			}
+		}
+		// Each article is found by the longest word of its title.
+		for (const doc of index.docs) {
+			const word = doc.title.split(/[^\p{L}\p{N}]+/u).sort((a, b) => b.length - a.length)[0];
+			expect((await searchUrls(index, word ?? '')).urls, `${doc.url}: «${word}»`).toContain(
+				doc.url,
+			);
+		}
 	});
 
 	test('articles mark their body for the index and keep chrome out of it', async () => {

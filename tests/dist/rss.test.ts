@@ -89,20 +89,24 @@ describe('/rss.xml', () => {
 		}
 	});
 
-	test('content:encoded holds the article only: no heading anchors, no Pagefind attributes', async () => {
+	test('content:encoded holds the article only: no heading anchors, no search attributes', async () => {
 		let anchorsOnPages = 0;
+		let ignoredOnPages = 0;
 		for (const item of channel.item) {
 			const encoded = item['content:encoded'];
 			const html = parse(encoded);
 			expect(html.querySelectorAll('.heading-anchor, .heading')).toHaveLength(0);
 			expect(html.querySelectorAll('a').map((a) => a.text.trim())).not.toContain('#');
-			expect(encoded).not.toMatch(/data-pagefind-/i);
+			expect(encoded).not.toMatch(/data-search-/i);
 			// The same article's page has both, so the feed really removes them.
 			const page = await readPage(new URL(item.link).pathname);
 			anchorsOnPages += page.querySelectorAll('.prose .heading-anchor').length;
-			expect(page.toString()).toMatch(/data-pagefind-/);
+			ignoredOnPages += page.querySelectorAll('.prose [data-search-ignore]').length;
+			expect(page.querySelector('[data-search-body]'), item.link).toBeTruthy();
 		}
 		expect(anchorsOnPages).toBeGreaterThan(0);
+		// The anchors' «#» is kept out of the search too.
+		expect(ignoredOnPages).toBe(anchorsOnPages);
 	});
 
 	test('each item with a hero image carries it as media:content', () => {

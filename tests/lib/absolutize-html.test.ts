@@ -142,9 +142,7 @@ describe('withoutPageMarkup', () => {
 
 	test('drops data-search-* attributes and keeps the others', () => {
 		expect(
-			withoutPageMarkup(
-				'<div class="x" data-search-ignore data-search-meta="a:b" id="y">z</div>',
-			),
+			withoutPageMarkup('<div class="x" data-search-ignore data-search-meta="a:b" id="y">z</div>'),
 		).toBe('<div class="x" id="y">z</div>');
 	});
 

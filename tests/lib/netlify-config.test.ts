@@ -53,12 +53,12 @@ describe('[[headers]]', () => {
 			'/',
 			'/blog/servisnyy-podhod/',
 			'/_astro/a.js',
-			'/pagefind/x',
+			'/search-index/manifest.json',
 			'/blog/nope/',
 		]) {
 			expect(headersForPath(config.headers, path)).toMatchObject({
 				'Content-Security-Policy':
-					"default-src 'self'; img-src 'self' https://images.unsplash.com data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'; upgrade-insecure-requests",
+					"default-src 'self'; img-src 'self' https://images.unsplash.com data:; script-src 'self'; style-src 'self'; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'; upgrade-insecure-requests",
 				'X-Content-Type-Options': 'nosniff',
 				'Referrer-Policy': 'strict-origin-when-cross-origin',
 				'Strict-Transport-Security': 'max-age=63072000; includeSubDomains; preload',
@@ -81,10 +81,9 @@ describe('[[headers]]', () => {
 		['/rss.xml', 'public, max-age=0, must-revalidate'],
 		['/sitemap-index.xml', 'public, max-age=0, must-revalidate'],
 		['/sitemap-0.xml', 'public, max-age=0, must-revalidate'],
-		['/pagefind/pagefind.js', 'public, max-age=0, must-revalidate'],
-		['/pagefind/pagefind-entry.json', 'public, max-age=0, must-revalidate'],
-		['/pagefind/fragment/ru_6ca4b75.pf_fragment', 'public, max-age=31536000, immutable'],
-		['/pagefind/index/ru_5c19468.pf_index', 'public, max-age=31536000, immutable'],
+		['/search-index/manifest.json', 'public, max-age=0, must-revalidate'],
+		['/search-index/t/Xk3_q9ZbT0aL-2cV.json', 'public, max-age=31536000, immutable'],
+		['/search-index/d-4fJ2kq_Lw9aB/7.json', 'public, max-age=31536000, immutable'],
 	])('%s is served with Cache-Control: %s, set once', (path, cacheControl) => {
 		expect(headersForPath(config.headers, path)['Cache-Control']).toBe(cacheControl);
 		expect(overlappingHeaders(config.headers, path)).toEqual([]);

@@ -19,12 +19,12 @@ const CASES: [pattern: string, path: string, matches: boolean][] = [
 	['/blog/*', '/blog/servisnyy-podhod/', true],
 	['/blog/*', '/blog', true],
 	['/blog/*', '/tags/blog/', false],
-	// A standalone * makes the slash before it optional: /page/* would catch /pagefind/.
-	['/page/*', '/pagefind/pagefind.js', true],
+	// A standalone * makes the slash before it optional: /page/* would catch /pages-old/.
+	['/page/*', '/pages-old/index.html', true],
 	['/page/:page', '/page/2/', true],
 	['/page/:page', '/page/2', true],
 	['/page/:page', '/page/2/3/', false],
-	['/page/:page', '/pagefind/pagefind.js', false],
+	['/page/:page', '/pages-old/index.html', false],
 	['/search/', '/search/', true],
 	['/search/', '/search', true],
 	['/search/', '/search/x/', false],
@@ -34,11 +34,15 @@ const CASES: [pattern: string, path: string, matches: boolean][] = [
 	['/sitemap*.xml', '/sitemap-index.xml', true],
 	['/sitemap*.xml', '/sitemap-0.xml', true],
 	['/sitemap*.xml', '/sitemaps/', false],
-	['/pagefind/*.js', '/pagefind/pagefind.js', true],
-	['/pagefind/*.js', '/pagefind/pagefind-entry.json', false],
-	['/pagefind/*.pf_meta', '/pagefind/pagefind.ru_eabf188d25.pf_meta', true],
-	['/pagefind/index/*', '/pagefind/index/ru_5c19468.pf_index', true],
-	['/pagefind/index/*', '/pagefind/pagefind.js', false],
+	['/admin/*.js', '/admin/decap-cms.js', true],
+	['/admin/*.js', '/admin/config.yml', false],
+	['/search-index/manifest.json', '/search-index/manifest.json', true],
+	['/search-index/manifest.json', '/search-index/manifestxjson', false],
+	['/search-index/t/*', '/search-index/t/Xk3_q9ZbT0aL-2cV.json', true],
+	['/search-index/t/*', '/search-index/manifest.json', false],
+	// A * inside a segment is any text, slashes included: d-* covers the folder's files.
+	['/search-index/d-*', '/search-index/d-4fJ2kq_Lw9aB/12.json', true],
+	['/search-index/d-*', '/search-index/manifest.json', false],
 	['/tags/*', '/tags/', true],
 	['/tags/*', '/tags/servisnyy-podhod/2/', true],
 	['/404.html', '/404.html', true],
@@ -92,7 +96,7 @@ describe('overlappingHeaders', () => {
 			{ for: '/*', values: { 'Cache-Control': 'a', 'X-A': '1' } },
 			{ for: '/page/*', values: { 'cache-control': 'b' } },
 		];
-		expect(overlappingHeaders(rules, '/pagefind/pagefind.js')).toEqual(['cache-control']);
+		expect(overlappingHeaders(rules, '/pages-old/index.html')).toEqual(['cache-control']);
 		expect(overlappingHeaders(rules, '/tags/')).toEqual([]);
 	});
 });

@@ -22,7 +22,7 @@ import { ROOT } from '../support/build.ts';
 describe('Content-Security-Policy', () => {
 	test('allows exactly what the site uses', () => {
 		expect(serializeCsp(buildCspDirectives())).toMatchInlineSnapshot(
-			`"default-src 'self'; img-src 'self' https://images.unsplash.com data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'; upgrade-insecure-requests"`,
+			`"default-src 'self'; img-src 'self' https://images.unsplash.com data:; script-src 'self'; style-src 'self'; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'; upgrade-insecure-requests"`,
 		);
 	});
 

@@ -82,8 +82,8 @@ export const LONG_WORDS_POST = {
 };
 
 /**
- * Short words that Pagefind falls back on for a misspelt word («консъерж» → «к», «довeрие» with
- * a Latin e → «до»): the search page must not count them as hits.
+ * Short words that start the misspelt queries of the search test («консъерж» → «к», «довeрие»
+ * with a Latin e → «до»): a search that matched a part of an unknown word would list this post.
  */
 const SHORT_WORDS = 'К вечеру всё готово до мелочей.';
 

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { DIST } from './build.ts';
 
 const TYPES: Record<string, string> = {
@@ -20,17 +21,42 @@ const TYPES: Record<string, string> = {
 	'.webp': 'image/webp',
 	'.avif': 'image/avif',
 	'.jpg': 'image/jpeg',
-	'.wasm': 'application/wasm',
-	'.pf_meta': 'application/octet-stream',
-	'.pf_index': 'application/octet-stream',
-	'.pf_fragment': 'application/octet-stream',
-	'.pagefind': 'application/octet-stream',
 };
+
+/**
+ * Types sent compressed to a client that accepts gzip, as Netlify compresses text and JSON
+ * responses (HTML, CSS, scripts, feeds, the search index): bytes on the wire match production.
+ */
+const COMPRESSED = new Set([
+	'.html',
+	'.css',
+	'.js',
+	'.mjs',
+	'.json',
+	'.yml',
+	'.xml',
+	'.txt',
+	'.svg',
+]);
+
+/** Whether a request's Accept-Encoding allows gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+	const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+	return value.split(',').some((part) => {
+		const [coding = '', ...params] = part.split(';').map((item) => item.trim().toLowerCase());
+		if (coding !== 'gzip' && coding !== '*') return false;
+		const q = params.find((param) => param.startsWith('q='));
+		return q === undefined || Number(q.slice(2)) > 0;
+	});
+}
 
 /** Headers to add to a response, decided per path (e.g. from netlify.toml rules). */
 export type HeaderRules = (path: string) => Record<string, string>;
 
-/** A static server for a built site on 127.0.0.1, as Netlify serves it (404.html for misses). */
+/**
+ * A static server for a built site on 127.0.0.1, as Netlify serves it (404.html for misses, text
+ * and JSON gzipped for clients that accept it).
+ */
 export interface StaticServer {
 	url: string;
 	close(): Promise<void>;
@@ -58,11 +84,16 @@ export async function serveDist(
 			file = join(root, '404.html');
 			status = 404;
 		}
+		const gzip = COMPRESSED.has(extname(file)) && acceptsGzip(req.headers['accept-encoding']);
 		res.writeHead(status, {
 			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+			...(COMPRESSED.has(extname(file)) ? { vary: 'Accept-Encoding' } : {}),
+			...(gzip ? { 'content-encoding': 'gzip' } : {}),
 			...headers(path),
 		});
-		createReadStream(file).pipe(res);
+		const body = createReadStream(file);
+		if (gzip) body.pipe(createGzip()).pipe(res);
+		else body.pipe(res);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
