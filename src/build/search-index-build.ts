@@ -142,13 +142,18 @@ export class SearchIndexJob {
 
 	private readonly astroCache: string;
 	private readonly cache: string;
+	private readonly chunkBytes: number;
 
-	/** `astroCache` is Astro's cache folder; `cache` the index's own, inside it. */
-	constructor(astroCache: string, cache: string) {
+	/**
+	 * `astroCache` is Astro's cache folder; `cache` the index's own, inside it; `chunkBytes` the
+	 * chunks' size (tests set a small one to get many chunks from a small blog).
+	 */
+	constructor(astroCache: string, cache: string, chunkBytes: number = CHUNK_BYTES) {
 		// Fields set by hand: the worker runs this file with Node's type stripping, which has no
 		// parameter properties.
 		this.astroCache = astroCache;
 		this.cache = cache;
+		this.chunkBytes = chunkBytes;
 		this.docs = join(cache, DOCS_DIR);
 	}
 
@@ -215,7 +220,7 @@ export class SearchIndexJob {
 	}
 
 	private async publish(site: string): Promise<SearchIndexSummary> {
-		const built = this.builder.build(CHUNK_BYTES);
+		const built = this.builder.build(this.chunkBytes);
 		const byUrl = new Map([...this.held].map(([file, held]) => [pageUrlOf(file), held]));
 		const out = join(site, SEARCH_INDEX_DIR);
 		await rm(out, { recursive: true, force: true });
@@ -283,8 +288,9 @@ export async function buildSearchIndex(
 	site: string,
 	astroCache: string,
 	cache: string,
+	chunkBytes?: number,
 ): Promise<SearchIndexSummary> {
-	const job = new SearchIndexJob(astroCache, cache);
+	const job = new SearchIndexJob(astroCache, cache, chunkBytes);
 	await job.prepare();
 	return job.finish(site);
 }

@@ -13,6 +13,7 @@ interface IndexJob {
 	kind: typeof JOB;
 	astroCache: string;
 	cache: string;
+	chunkBytes: number | undefined;
 }
 
 /** Marks the worker's data, so this module does nothing in other workers that import it. */
@@ -28,8 +29,12 @@ export interface SearchIndexWorker {
 }
 
 /** Starts a worker that prepares the index from the cache. */
-export function startSearchIndexWorker(astroCache: string, cache: string): SearchIndexWorker {
-	const job: IndexJob = { kind: JOB, astroCache, cache };
+export function startSearchIndexWorker(
+	astroCache: string,
+	cache: string,
+	chunkBytes?: number,
+): SearchIndexWorker {
+	const job: IndexJob = { kind: JOB, astroCache, cache, chunkBytes };
 	const worker = new Worker(new URL(import.meta.url), { workerData: job });
 	// Until it is asked for the index, the worker does not keep a failed build's process alive.
 	worker.unref();
@@ -63,14 +68,15 @@ export function buildSearchIndexInWorker(
 	site: string,
 	astroCache: string,
 	cache: string,
+	chunkBytes?: number,
 ): Promise<SearchIndexSummary> {
-	return startSearchIndexWorker(astroCache, cache).finish(site);
+	return startSearchIndexWorker(astroCache, cache, chunkBytes).finish(site);
 }
 
 const job = isMainThread ? undefined : (workerData as Partial<IndexJob> | undefined);
 if (parentPort && job?.kind === JOB && job.astroCache && job.cache) {
 	const port = parentPort;
-	const indexJob = new SearchIndexJob(job.astroCache, job.cache);
+	const indexJob = new SearchIndexJob(job.astroCache, job.cache, job.chunkBytes);
 	// A failed preparation only means more to read at the end.
 	const prepared = indexJob.prepare().catch(() => undefined);
 	port.once('message', (site: string) => {

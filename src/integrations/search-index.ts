@@ -14,6 +14,12 @@ import { startSearchIndexWorker, type SearchIndexWorker } from '../build/search-
  * Only the element marked `data-search-body` of an article page is indexed, without the parts
  * marked `data-search-ignore`.
  */
+/** Tests set a small chunk size (bytes) to get many chunks from a small blog. */
+const chunkBytes = (): number | undefined => {
+	const bytes = Number(process.env['BLOG_SEARCH_CHUNK_BYTES']);
+	return Number.isInteger(bytes) && bytes > 0 ? bytes : undefined;
+};
+
 export function searchIndex(): AstroIntegration {
 	let astroCache: string | undefined;
 	let worker: SearchIndexWorker | undefined;
@@ -21,7 +27,7 @@ export function searchIndex(): AstroIntegration {
 
 	const startWorker = async (): Promise<SearchIndexWorker> => {
 		const cacheRoot = astroCache ?? (await mkdtemp(join(tmpdir(), 'search-index-')));
-		return startSearchIndexWorker(cacheRoot, join(cacheRoot, 'search-index'));
+		return startSearchIndexWorker(cacheRoot, join(cacheRoot, 'search-index'), chunkBytes());
 	};
 	const index = async (dir: URL, logger: AstroIntegrationLogger): Promise<void> => {
 		const running = worker ?? (await startWorker());

@@ -482,12 +482,17 @@ export const EXCERPT_WORDS = 24;
 
 /**
  * The excerpt of an article for a query: about EXCERPT_WORDS words of its text around the first
- * stretch with the most matched words, each matched word marked. Words are split at spaces as
- * written; a word matches when one of its parts has a matched stem.
+ * stretch with the most matched words, each matched word marked. Words are split at white space
+ * (no-break spaces kept as they are); a word matches when one of its parts has a matched stem.
  */
 export function excerptOf(text: string, matched: ReadonlySet<string>): ExcerptPart[] {
-	// Split at spaces only: words glued by no-break spaces stay together, as on the page.
-	const words = text.split(/[ \t\n\r\f]+/).filter(Boolean);
+	// Words and the spaces after them, as written: a no-break space stays one.
+	const words: string[] = [];
+	const gaps: string[] = [];
+	for (const match of text.matchAll(/(\S+)(\s*)/g)) {
+		words.push(match[1] ?? '');
+		gaps.push(match[2] || ' ');
+	}
 	// A cheap test first: only a word containing the start of a matched stem is stemmed.
 	const starts = [...matched].map((stem) => stem.slice(0, 2));
 	const hits = words.map((word) => {
@@ -520,7 +525,7 @@ export function excerptOf(text: string, matched: ReadonlySet<string>): ExcerptPa
 	};
 	if (from > 0) push('…', false);
 	for (let i = from; i < to; i++) {
-		if (i > from) push(' ', false);
+		if (i > from) push(gaps[i - 1] ?? ' ', false);
 		push(words[i] ?? '', hits[i] ?? false);
 	}
 	if (to < words.length) push('…', false);

@@ -16,7 +16,11 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	const content = await mkdtemp(join(tmpdir(), 'blog-corpus-'));
 	await writeFixtureCorpus(content);
-	const { outDir } = await buildFixtureSite(content, { BLOG_NOW: FIXTURE_NOW });
+	const { outDir } = await buildFixtureSite(content, {
+		BLOG_NOW: FIXTURE_NOW,
+		// Small chunks, so that the fixture blog's index has many and the tests count real reads.
+		BLOG_SEARCH_CHUNK_BYTES: '2048',
+	});
 	project.provide('fixtureDist', outDir);
 	return async () => {
 		await rm(content, { recursive: true, force: true });

@@ -22,7 +22,7 @@ import { serveDist, type StaticServer } from '../support/server.ts';
  * exactly as after a clean build of the same posts.
  */
 
-const ENV = { BLOG_NOW: '2026-11-22T00:00:00Z' };
+const ENV = { BLOG_NOW: '2026-11-22T00:00:00Z', BLOG_SEARCH_CHUNK_BYTES: '2048' };
 /** In every post: a search for it lists every article. */
 const EVERYWHERE = 'Всеобщность';
 const OLD_WORD = 'Протоплазма';

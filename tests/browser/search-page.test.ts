@@ -236,7 +236,10 @@ describe('results and their excerpts', () => {
 		]);
 		const excerpt = (await page.locator('.search-result__excerpt').textContent()) ?? '';
 		expect(excerpt).toContain('Основа доверия');
-		expect(await page.locator('.search-result__title').textContent()).toBe(TRUST_POST.headline);
+		// The title as the article shows it: the typography's no-break spaces kept.
+		const title = (await page.locator('.search-result__title').textContent()) ?? '';
+		expect(title).toContain('\u00a0');
+		expect(title.replace(/\u00a0/g, ' ')).toBe(TRUST_POST.headline);
 	});
 
 	test('a word still being typed («кварт») finds the articles with words that start with it', async () => {

@@ -332,3 +332,12 @@ describe('excerpts', () => {
 			{ text: 'Один два три', mark: false },
 		]));
 });
+
+test('a word glued to a preposition by a no-break space is marked alone, and the space kept', () => {
+	const parts = excerptOf('Строится в\u00a0доверии и\u00a0заботе', new Set([stemOf('доверие')]));
+	expect(parts).toEqual([
+		{ text: 'Строится в\u00a0', mark: false },
+		{ text: 'доверии', mark: true },
+		{ text: ' и\u00a0заботе', mark: false },
+	]);
+});
