@@ -94,7 +94,12 @@ describe('search', () => {
 		expect(dates).toEqual(dates.slice().sort().reverse());
 		for (const doc of index.docs) {
 			const page = await readPage(doc.url);
-			expect(doc.title, doc.url).toBe(page.querySelector('h1')?.text.replace(/\s+/g, ' ').trim());
+			expect(doc.title, doc.url).toBe(
+				page
+					.querySelector('h1')
+					?.text.replace(/[ \t\n\r\f]+/g, ' ')
+					.trim(),
+			);
 			expect(doc.text.length, doc.url).toBeGreaterThan(50);
 		}
 	});
