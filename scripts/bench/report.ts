@@ -40,6 +40,8 @@ export interface BenchResult {
 	bare?: BuildFigures;
 	/** The search benchmark (`--search`) on the first clean build's output. */
 	search?: SearchBenchResult;
+	/** The same search figures on an emulated slow link (`--throttle`). */
+	searchThrottled?: SearchBenchResult;
 }
 
 /** Turns a measured build into figures. */
