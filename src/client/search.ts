@@ -166,13 +166,30 @@ export function startSearch(): void {
 		more.textContent = moreResultsLabel(next);
 	};
 
-	/** Renders the next page of results. */
-	const nextPage = async (results: Results): Promise<HTMLLIElement[]> => {
+	/**
+	 * Renders the next page of results, each passed to `show` in order as soon as it and those
+	 * before it have loaded (the articles' files are fetched at once), so the first result shows
+	 * without waiting for the tenth. Stops early when `stale()` says a newer query took over.
+	 */
+	const nextPage = async (
+		results: Results,
+		show: (item: HTMLLIElement) => void,
+		stale: () => boolean = () => false,
+	): Promise<number> => {
 		const { doc } = await loadEngine();
 		const ids = results.ids.slice(results.shown, results.shown + RESULTS_PAGE_SIZE);
-		const docs = await Promise.all(ids.map((id) => doc(id)));
-		results.shown += docs.length;
-		return docs.map((found) => renderResult(found, results.matched));
+		const loading = ids.map((id) => doc(id));
+		// Every file is awaited, so that none fails unseen after a stale query.
+		for (const failed of loading) failed.catch(() => undefined);
+		let shown = 0;
+		for (const found of loading) {
+			const loaded = await found;
+			if (stale()) return shown;
+			show(renderResult(loaded, results.matched));
+			shown++;
+		}
+		results.shown += shown;
+		return shown;
 	};
 
 	const noResults = async (
@@ -238,12 +255,23 @@ export function startSearch(): void {
 				matched: new Set(answer.terms.flatMap((term) => term.stems)),
 				shown: 0,
 			};
-			const items = await nextPage(results);
+			let first = true;
+			await nextPage(
+				results,
+				(item) => {
+					// The first result replaces the previous query's list.
+					if (first) {
+						list.replaceChildren();
+						list.hidden = false;
+						all.hidden = true;
+						first = false;
+					}
+					list.append(item);
+				},
+				stale,
+			);
 			if (stale()) return;
 			current = results;
-			list.replaceChildren(...items);
-			list.hidden = items.length === 0;
-			all.hidden = true;
 			updateCount(results);
 		} catch {
 			if (!stale()) clear(UNAVAILABLE_STATUS, true);
@@ -257,12 +285,19 @@ export function startSearch(): void {
 		if (!results || more.getAttribute('aria-busy') === 'true') return;
 		more.setAttribute('aria-busy', 'true');
 		try {
-			const items = await nextPage(results);
+			let first: HTMLLIElement | undefined;
+			await nextPage(
+				results,
+				(item) => {
+					first ??= item;
+					list.append(item);
+				},
+				() => results !== current,
+			);
 			if (results !== current) return;
-			list.append(...items);
 			updateCount(results);
 			// Keyboard and screen reader users go on from the first result they have not seen.
-			items[0]?.querySelector('a')?.focus();
+			first?.querySelector('a')?.focus();
 		} finally {
 			more.removeAttribute('aria-busy');
 		}
