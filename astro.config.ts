@@ -1,5 +1,7 @@
 // First: its worker loads the content check while the rest of the config loads.
 import { contentCheck } from './src/integrations/content-check.ts';
+// Next: its workers load the Markdown processor meanwhile too.
+import { markdownWorkers } from './src/integrations/markdown-workers.ts';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroUserConfig } from 'astro';
@@ -49,6 +51,8 @@ const config = {
 		previewMode(),
 		content,
 		mdx(),
+		// The articles' Markdown rendered ahead of their pages in worker threads.
+		markdownWorkers(),
 		withPagesInSitemapOrder(sitemap(getSitemapConfig(content.lastmod))),
 		// Before the search index, which reads the generated pages.
 		cachedPages(),

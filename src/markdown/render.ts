@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownBody } from '../lib/markdown-source.ts';
+import { extractSections, type SectionContent } from '../lib/section-text.ts';
 import { SYNTAX_HIGHLIGHT, markdownProcessor } from './processor.ts';
 
 /** A heading of a rendered post, as Astro reports it. */
@@ -15,6 +16,43 @@ export interface RenderedHeading {
 export interface RenderedMarkdown {
 	html: string;
 	headings: RenderedHeading[];
+	/**
+	 * What the HTML's sections show (extractSections() for the page's URL), when the post was
+	 * rendered ahead for a page; the page works it out from the HTML otherwise.
+	 */
+	sections?: Map<string, SectionContent>;
+}
+
+/** A post file a page of `route` will render, with the page's path, URL and cacheKey. */
+export interface PlannedPost {
+	filePath: string;
+	pathname: string;
+	/** The page's absolute URL, which the sections' image URLs are resolved against. */
+	pageUrl: string;
+	cacheKey: string;
+}
+
+/**
+ * Renders post files elsewhere than on the calling thread: the build's worker pool
+ * (src/build/markdown-pool.ts), which renders ahead the posts that `plan` announces. `render`
+ * returns undefined when the caller had better render the post itself (the workers are busy).
+ */
+export interface MarkdownRenderer {
+	render(filePath: string): Promise<RenderedMarkdown> | undefined;
+	plan(route: string, posts: readonly PlannedPost[]): void;
+}
+
+/*
+ * The pool is started by an integration (loaded with the config) and used by the pages (loaded
+ * from Astro's prerender bundle): two module loaders, so they meet through a global.
+ */
+const RENDERER = Symbol.for('butlerspb.markdown-renderer');
+
+type Shared = { [RENDERER]?: MarkdownRenderer | undefined };
+
+/** Sets (or with undefined, removes) the renderer that renderMarkdownFile() hands posts to. */
+export function shareMarkdownRenderer(renderer: MarkdownRenderer | undefined): void {
+	(globalThis as Shared)[RENDERER] = renderer;
 }
 
 type Renderer = Awaited<ReturnType<typeof markdownProcessor.createRenderer>>;
@@ -22,14 +60,45 @@ let renderer: Promise<Renderer> | undefined;
 
 /**
  * Renders a Markdown post file (path relative to the project root, as the content layer stores
- * it) with the site's processor. Nothing is kept: the page that needs the HTML gets it once.
+ * it) with the site's processor, on this thread; with `pageUrl`, works out its sections too.
  */
-export async function renderMarkdownFile(filePath: string): Promise<RenderedMarkdown> {
+export async function renderMarkdownFileHere(
+	filePath: string,
+	pageUrl?: string,
+): Promise<RenderedMarkdown> {
 	renderer ??= markdownProcessor.createRenderer({ image: {}, syntaxHighlight: SYNTAX_HIGHLIGHT });
 	const file = resolve(filePath);
 	const [render, source] = await Promise.all([renderer, readFile(file, 'utf8')]);
 	const { code, metadata } = await render.render(markdownBody(source), {
 		fileURL: pathToFileURL(file),
 	});
-	return { html: code, headings: metadata.headings };
+	return {
+		html: code,
+		headings: metadata.headings,
+		...(pageUrl === undefined ? {} : { sections: extractSections(code, pageUrl) }),
+	};
+}
+
+/**
+ * Renders a Markdown post file: in a build, by the worker pool, which has usually rendered it
+ * already; otherwise (`astro dev`, tests) on this thread. Nothing is kept: the page that needs
+ * the HTML gets it once.
+ */
+export async function renderMarkdownFile(filePath: string): Promise<RenderedMarkdown> {
+	const rendered = (globalThis as Shared)[RENDERER]?.render(filePath);
+	if (!rendered) return renderMarkdownFileHere(filePath);
+	try {
+		return await rendered;
+	} catch {
+		// A worker that failed: this thread renders the post, or reports the post's own error.
+		return renderMarkdownFileHere(filePath);
+	}
+}
+
+/**
+ * Announces the post files the pages of `route` render, in the order Astro builds the pages, so
+ * the build's pool renders them ahead. Does nothing without a pool.
+ */
+export function planMarkdownFiles(route: string, posts: readonly PlannedPost[]): void {
+	(globalThis as Shared)[RENDERER]?.plan(route, posts);
 }

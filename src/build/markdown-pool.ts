@@ -1,0 +1,184 @@
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { cacheManifestPath, cachedPageKeys } from '../lib/page-cache.ts';
+import { RenderAheadPlan, type RenderAheadLimits } from '../lib/render-ahead.ts';
+import type { MarkdownRenderer, PlannedPost, RenderedMarkdown } from '../markdown/render.ts';
+
+/*
+ * The articles' Markdown rendered in worker threads. Page generation runs on Astro's main
+ * thread; rendering a post's Markdown (the processor and its typography plugins) was about a
+ * third of it, while the other cores stayed idle. The pool starts with the config, so the
+ * workers load the processor while Astro loads and bundles the site. When the article route's
+ * getStaticPaths() announces its posts (planMarkdownFiles in src/markdown/render.ts), the pool
+ * renders them in page order ahead of the pages (src/lib/render-ahead.ts), skipping the posts
+ * whose pages Astro will restore from its incremental cache; a page then takes its post's result
+ * instead of rendering it. Only a bounded number of results waits at any time.
+ */
+
+/** A message to a worker: render the post file `file` (an absolute path) for `pageUrl`. */
+export interface RenderRequest {
+	id: number;
+	file: string;
+	pageUrl?: string | undefined;
+}
+
+/** A worker's answer to one request. */
+export type RenderReply =
+	{ id: number; ok: true; result: RenderedMarkdown } | { id: number; ok: false; error: unknown };
+
+/** Workers for the cores the main thread leaves: one less than the cores, at least one. */
+export const poolSize = (): number => Math.max(1, availableParallelism() - 1);
+
+/** How far ahead of the pages the pool renders, for `workers` workers. */
+export const renderAheadLimits = (workers: number): RenderAheadLimits => ({
+	// Two posts queued per worker keep it busy between messages.
+	running: workers * 2,
+	// ~40 KB of HTML each: a couple of MB at most, whatever the blog's size.
+	ahead: Math.max(32, workers * 16),
+	// Astro builds four pages at a time; a page asks for its post when it starts.
+	slack: 16,
+});
+
+interface PoolWorker {
+	worker: Worker;
+	jobs: Map<number, PromiseWithResolvers<RenderedMarkdown>>;
+}
+
+const asError = (error: unknown): Error =>
+	error instanceof Error ? error : new Error(String(error));
+
+/** A pool of Markdown workers; see the module's comment. */
+export class MarkdownPool implements MarkdownRenderer {
+	readonly #workers: PoolWorker[];
+	readonly #limits: RenderAheadLimits;
+	/** Results rendered ahead (or being rendered), by post file as the pages name it. */
+	readonly #results = new Map<string, Promise<RenderedMarkdown>>();
+	#plan: RenderAheadPlan | undefined;
+	/** The planned posts' page URLs, by post file. */
+	#pageUrls = new Map<string, string>();
+	#cacheDir: string | undefined;
+	#nextId = 0;
+	#failure: Error | undefined;
+
+	constructor(size: number = poolSize()) {
+		const url = new URL('./markdown-worker.ts', import.meta.url);
+		this.#workers = Array.from({ length: size }, () => this.#startWorker(url));
+		this.#limits = renderAheadLimits(size);
+	}
+
+	/** Astro's cache folder, whose manifest tells which pages a build restores; none: every page. */
+	useCacheDir(cacheDir: string | undefined): void {
+		this.#cacheDir = cacheDir;
+	}
+
+	plan(route: string, posts: readonly PlannedPost[]): void {
+		void this.#expectedFromCache(route).then((cached) => {
+			this.#pageUrls = new Map(posts.map((post) => [post.filePath, post.pageUrl]));
+			this.#plan = new RenderAheadPlan(
+				posts.map(({ filePath, pathname, cacheKey }) => ({
+					key: filePath,
+					wanted: cached.get(pathname) !== cacheKey,
+				})),
+				this.#limits,
+			);
+			this.#pump();
+		});
+	}
+
+	render(filePath: string): Promise<RenderedMarkdown> | undefined {
+		if (this.#failure) return Promise.reject(this.#failure);
+		const plan = this.#plan;
+		if (!plan) return this.#send(filePath);
+		const { claim, drop } = plan.claim(filePath);
+		if (claim === 'here') {
+			for (const key of drop) this.#results.delete(key);
+			return undefined;
+		}
+		for (const key of drop) this.#results.delete(key);
+		const result =
+			(claim === 'start' ? undefined : this.#results.get(filePath)) ?? this.#start(filePath);
+		this.#results.delete(filePath);
+		this.#pump();
+		return result;
+	}
+
+	/** Ends the workers; renders still waiting are rejected. */
+	async close(): Promise<void> {
+		this.#failure ??= new Error('the Markdown pool is closed');
+		this.#plan = undefined;
+		this.#results.clear();
+		this.#pageUrls.clear();
+		await Promise.all(this.#workers.map(({ worker }) => worker.terminate()));
+	}
+
+	/** The cacheKey of each path of `route` in the previous build, by pathname. */
+	async #expectedFromCache(route: string): Promise<Map<string, string>> {
+		if (!this.#cacheDir) return new Map();
+		try {
+			const text = await readFile(cacheManifestPath(this.#cacheDir), 'utf8');
+			return cachedPageKeys(JSON.parse(text), route);
+		} catch {
+			return new Map();
+		}
+	}
+
+	/** Starts the renders the plan wants next. */
+	#pump(): void {
+		if (this.#failure) return;
+		for (let key = this.#plan?.next(); key !== undefined; key = this.#plan?.next())
+			this.#start(key);
+	}
+
+	/** Renders a planned post; its result waits in #results until a page takes it. */
+	#start(key: string): Promise<RenderedMarkdown> {
+		const plan = this.#plan;
+		const result = this.#send(key);
+		this.#results.set(key, result);
+		const settled = (): void => {
+			if (!plan || plan !== this.#plan || !plan.finished(key)) this.#results.delete(key);
+			this.#pump();
+		};
+		result.then(settled, settled);
+		return result;
+	}
+
+	/** Sends a post to the least busy worker. */
+	#send(filePath: string): Promise<RenderedMarkdown> {
+		if (this.#failure) return Promise.reject(this.#failure);
+		let target = this.#workers[0]!;
+		for (const candidate of this.#workers)
+			if (candidate.jobs.size < target.jobs.size) target = candidate;
+		const id = this.#nextId++;
+		const job = Promise.withResolvers<RenderedMarkdown>();
+		target.jobs.set(id, job);
+		if (target.jobs.size === 1) target.worker.ref();
+		const pageUrl = this.#pageUrls.get(filePath);
+		target.worker.postMessage({ id, file: resolve(filePath), pageUrl } satisfies RenderRequest);
+		return job.promise;
+	}
+
+	#startWorker(url: URL): PoolWorker {
+		const worker = new Worker(url);
+		// Idle workers do not keep the process alive; one with work does, until it answers.
+		worker.unref();
+		const entry: PoolWorker = { worker, jobs: new Map() };
+		worker.on('message', (reply: RenderReply) => {
+			const job = entry.jobs.get(reply.id);
+			if (!job) return;
+			entry.jobs.delete(reply.id);
+			if (entry.jobs.size === 0) worker.unref();
+			if (reply.ok) job.resolve(reply.result);
+			else job.reject(asError(reply.error));
+		});
+		const fail = (error: Error): void => {
+			this.#failure ??= error;
+			for (const job of entry.jobs.values()) job.reject(error);
+			entry.jobs.clear();
+		};
+		worker.once('error', fail);
+		worker.once('exit', (code) => fail(new Error(`Markdown worker exited (${code})`)));
+		return entry;
+	}
+}
