@@ -119,6 +119,7 @@ export class RenderAheadPlan {
 			// The page was expected from the cache and is not: expect the same of the rest.
 			for (let i = index + 1; i < this.#state.length; i++)
 				if (this.#state[i] === 'skipped') this.#state[i] = 'waiting';
+			this.#cursor = index + 1;
 		}
 		// Rendered for this page now; the plan goes on from here (the pages passed the ones before).
 		this.#cursor = Math.max(this.#cursor, index + 1);
