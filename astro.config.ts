@@ -1,12 +1,11 @@
 // First: its worker loads the content check while the rest of the config loads.
 import { contentCheck } from './src/integrations/content-check.ts';
-// Next: its workers load the Markdown processor meanwhile too.
-import { markdownWorkers } from './src/integrations/markdown-workers.ts';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroUserConfig } from 'astro';
 import { cachedPages } from './src/integrations/cached-pages.ts';
 import { indexNowKeyFile } from './src/integrations/indexnow.ts';
+import { markdownWorkers } from './src/integrations/markdown-workers.ts';
 import { decapCms } from './src/integrations/decap-cms.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';

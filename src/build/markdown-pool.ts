@@ -24,9 +24,11 @@ export interface RenderRequest {
 	pageUrl?: string | undefined;
 }
 
-/** A worker's answer to one request. */
-export type RenderReply =
-	{ id: number; ok: true; result: RenderedMarkdown } | { id: number; ok: false; error: unknown };
+/** A worker's messages: it has loaded the processor, or its answer to one request. */
+export type WorkerMessage =
+	| { ready: true }
+	| { id: number; ok: true; result: RenderedMarkdown }
+	| { id: number; ok: false; error: unknown };
 
 /** Workers for the cores the main thread leaves: one less than the cores, at least one. */
 export const poolSize = (): number => Math.max(1, availableParallelism() - 1);
@@ -41,6 +43,12 @@ export const renderAheadLimits = (workers: number): RenderAheadLimits => ({
 	slack: 16,
 });
 
+/**
+ * A build whose plan has fewer posts to render ahead than this starts no workers (a rebuild
+ * after a few posts changed): loading the processor in a worker costs more than those posts.
+ */
+export const WORKERS_WORTH_IT = 32;
+
 interface PoolWorker {
 	worker: Worker;
 	jobs: Map<number, PromiseWithResolvers<RenderedMarkdown>>;
@@ -51,8 +59,12 @@ const asError = (error: unknown): Error =>
 
 /** A pool of Markdown workers; see the module's comment. */
 export class MarkdownPool implements MarkdownRenderer {
-	readonly #workers: PoolWorker[];
+	readonly #size: number;
+	readonly #workers: PoolWorker[] = [];
 	readonly #limits: RenderAheadLimits;
+	/** Whether a worker has loaded the processor. */
+	#ready = false;
+	readonly #loaded = Promise.withResolvers<undefined>();
 	/** Results rendered ahead (or being rendered), by post file as the pages name it. */
 	readonly #results = new Map<string, Promise<RenderedMarkdown>>();
 	#plan: RenderAheadPlan | undefined;
@@ -62,10 +74,22 @@ export class MarkdownPool implements MarkdownRenderer {
 	#nextId = 0;
 	#failure: Error | undefined;
 
+	/** A pool of `size` workers, started by start() or by a plan with enough posts. */
 	constructor(size: number = poolSize()) {
-		const url = new URL('./markdown-worker.ts', import.meta.url);
-		this.#workers = Array.from({ length: size }, () => this.#startWorker(url));
+		this.#size = size;
 		this.#limits = renderAheadLimits(size);
+	}
+
+	/** Starts the workers (once); they load the processor at once. */
+	start(): void {
+		if (this.#workers.length > 0 || this.#failure) return;
+		const url = new URL('./markdown-worker.ts', import.meta.url);
+		for (let i = 0; i < this.#size; i++) this.#workers.push(this.#startWorker(url));
+	}
+
+	/** Resolves once a worker has loaded the processor. */
+	async loaded(): Promise<void> {
+		await this.#loaded.promise;
 	}
 
 	/** Astro's cache folder, whose manifest tells which pages a build restores; none: every page. */
@@ -83,6 +107,7 @@ export class MarkdownPool implements MarkdownRenderer {
 				})),
 				this.#limits,
 			);
+			this.#startIfWorthIt();
 			this.#pump();
 		});
 	}
@@ -90,13 +115,17 @@ export class MarkdownPool implements MarkdownRenderer {
 	render(filePath: string): Promise<RenderedMarkdown> | undefined {
 		if (this.#failure) return Promise.reject(this.#failure);
 		const plan = this.#plan;
-		if (!plan) return this.#send(filePath);
+		if (!plan) return this.#ready ? this.#send(filePath) : undefined;
 		const { claim, drop } = plan.claim(filePath);
-		if (claim === 'here') {
-			for (const key of drop) this.#results.delete(key);
+		for (const key of drop) this.#results.delete(key);
+		// A page expected from the cache was not: the rest may be worth the workers now.
+		this.#startIfWorthIt();
+		if (claim === 'here') return undefined;
+		if (claim === 'start' && !this.#ready) {
+			// No worker has loaded the processor yet: the page's thread is quicker.
+			plan.finished(filePath);
 			return undefined;
 		}
-		for (const key of drop) this.#results.delete(key);
 		const result =
 			(claim === 'start' ? undefined : this.#results.get(filePath)) ?? this.#start(filePath);
 		this.#results.delete(filePath);
@@ -124,9 +153,13 @@ export class MarkdownPool implements MarkdownRenderer {
 		}
 	}
 
-	/** Starts the renders the plan wants next. */
+	#startIfWorthIt(): void {
+		if ((this.#plan?.waiting ?? 0) >= WORKERS_WORTH_IT) this.start();
+	}
+
+	/** Starts the renders the plan wants next (queued in a worker that is still loading). */
 	#pump(): void {
-		if (this.#failure) return;
+		if (this.#failure || this.#workers.length === 0) return;
 		for (let key = this.#plan?.next(); key !== undefined; key = this.#plan?.next())
 			this.#start(key);
 	}
@@ -147,6 +180,7 @@ export class MarkdownPool implements MarkdownRenderer {
 	/** Sends a post to the least busy worker. */
 	#send(filePath: string): Promise<RenderedMarkdown> {
 		if (this.#failure) return Promise.reject(this.#failure);
+		this.start();
 		let target = this.#workers[0]!;
 		for (const candidate of this.#workers)
 			if (candidate.jobs.size < target.jobs.size) target = candidate;
@@ -164,7 +198,13 @@ export class MarkdownPool implements MarkdownRenderer {
 		// Idle workers do not keep the process alive; one with work does, until it answers.
 		worker.unref();
 		const entry: PoolWorker = { worker, jobs: new Map() };
-		worker.on('message', (reply: RenderReply) => {
+		worker.on('message', (reply: WorkerMessage) => {
+			if ('ready' in reply) {
+				this.#ready = true;
+				this.#loaded.resolve(undefined);
+				this.#pump();
+				return;
+			}
 			const job = entry.jobs.get(reply.id);
 			if (!job) return;
 			entry.jobs.delete(reply.id);

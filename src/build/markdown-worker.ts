@@ -1,6 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { renderMarkdownFileHere } from '../markdown/render.ts';
-import type { RenderReply, RenderRequest } from './markdown-pool.ts';
+import type { RenderRequest, WorkerMessage } from './markdown-pool.ts';
 
 /*
  * A worker of the Markdown pool (src/build/markdown-pool.ts): renders the post files it is sent
@@ -10,10 +9,15 @@ import type { RenderReply, RenderRequest } from './markdown-pool.ts';
 
 if (parentPort) {
 	const port = parentPort;
+	// Requests may come while the processor loads; each waits for it.
+	const loading = import('../markdown/render.ts');
+	void loading.then(() => port.postMessage({ ready: true } satisfies WorkerMessage));
 	port.on('message', ({ id, file, pageUrl }: RenderRequest) => {
-		renderMarkdownFileHere(file, pageUrl).then(
-			(result) => port.postMessage({ id, ok: true, result } satisfies RenderReply),
-			(error: unknown) => port.postMessage({ id, ok: false, error } satisfies RenderReply),
-		);
+		loading
+			.then(({ renderMarkdownFileHere }) => renderMarkdownFileHere(file, pageUrl))
+			.then(
+				(result) => port.postMessage({ id, ok: true, result } satisfies WorkerMessage),
+				(error: unknown) => port.postMessage({ id, ok: false, error } satisfies WorkerMessage),
+			);
 	});
 }

@@ -55,6 +55,8 @@ export class RenderAheadPlan {
 	readonly #limits: RenderAheadLimits;
 	#cursor = 0;
 	#running = 0;
+	/** Posts wanted and not started yet. */
+	#waiting = 0;
 	/** Places of the posts rendered and not taken yet. */
 	readonly #ready = new Set<number>();
 	/** The latest place a page asked for. */
@@ -64,6 +66,7 @@ export class RenderAheadPlan {
 		this.#limits = limits;
 		this.#keys = posts.map((post) => post.key);
 		this.#state = posts.map((post) => (post.wanted ? 'waiting' : 'skipped'));
+		this.#waiting = posts.filter((post) => post.wanted).length;
 		posts.forEach((post, index) => {
 			if (!this.#index.has(post.key)) this.#index.set(post.key, index);
 		});
@@ -79,6 +82,11 @@ export class RenderAheadPlan {
 		return this.#running;
 	}
 
+	/** Posts still to be rendered ahead (wanted, not started, not passed by the pages). */
+	get waiting(): number {
+		return this.#waiting;
+	}
+
 	/** The next post to render ahead, or undefined while the limits are reached or none is left. */
 	next(): string | undefined {
 		const { ahead, running } = this.#limits;
@@ -88,6 +96,7 @@ export class RenderAheadPlan {
 		if (this.#cursor >= this.#keys.length) return undefined;
 		this.#state[this.#cursor] = 'running';
 		this.#running++;
+		this.#waiting--;
 		return this.#keys[this.#cursor++];
 	}
 
@@ -117,12 +126,15 @@ export class RenderAheadPlan {
 		}
 		if (state === 'skipped') {
 			// The page was expected from the cache and is not: expect the same of the rest.
-			for (let i = index + 1; i < this.#state.length; i++)
-				if (this.#state[i] === 'skipped') this.#state[i] = 'waiting';
+			for (let i = index + 1; i < this.#state.length; i++) {
+				if (this.#state[i] !== 'skipped') continue;
+				this.#state[i] = 'waiting';
+				this.#waiting++;
+			}
 			this.#cursor = index + 1;
 		}
-		// Rendered for this page now; the plan goes on from here (the pages passed the ones before).
-		this.#cursor = Math.max(this.#cursor, index + 1);
+		// Rendered for this page now; the plan goes on after it (the pages passed the ones before).
+		this.#passTo(index + 1);
 		if (busy) {
 			this.#state[index] = 'done';
 			return { claim: 'here', drop };
@@ -148,6 +160,15 @@ export class RenderAheadPlan {
 		this.#state[index] = 'ready';
 		this.#ready.add(index);
 		return true;
+	}
+
+	/** Moves the plan on to `index`: wanted posts before it are left to their pages. */
+	#passTo(index: number): void {
+		for (; this.#cursor < index; this.#cursor++) {
+			if (this.#state[this.#cursor] !== 'waiting') continue;
+			this.#state[this.#cursor] = 'done';
+			this.#waiting--;
+		}
 	}
 
 	#isBehind(index: number): boolean {

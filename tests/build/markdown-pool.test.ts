@@ -2,7 +2,11 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MarkdownPool, renderAheadLimits } from '../../src/build/markdown-pool.ts';
+import {
+	MarkdownPool,
+	WORKERS_WORTH_IT,
+	renderAheadLimits,
+} from '../../src/build/markdown-pool.ts';
 import { cacheManifestPath } from '../../src/lib/page-cache.ts';
 import { extractSections } from '../../src/lib/section-text.ts';
 import {
@@ -48,6 +52,8 @@ describe('the Markdown pool', () => {
 
 	test('renders every post as this thread does, without a plan', async () => {
 		const pool = new MarkdownPool(2);
+		pool.start();
+		await pool.loaded();
 		try {
 			for (const file of files) {
 				const expected = await renderMarkdownFileHere(file);
@@ -60,6 +66,8 @@ describe('the Markdown pool', () => {
 
 	test('renders planned posts ahead, with their sections, as this thread does', async () => {
 		const pool = new MarkdownPool(1);
+		pool.start();
+		await pool.loaded();
 		try {
 			const posts = files.map(planned);
 			pool.plan(ROUTE, posts);
@@ -103,6 +111,8 @@ describe('the Markdown pool', () => {
 		);
 		const pool = new MarkdownPool(1);
 		pool.useCacheDir(cacheDir);
+		pool.start();
+		await pool.loaded();
 		try {
 			pool.plan(ROUTE, posts);
 			for (const { filePath } of posts) {
@@ -117,6 +127,8 @@ describe('the Markdown pool', () => {
 
 	test('renderMarkdownFile() hands posts to the shared pool, and renders here without one', async () => {
 		const pool = new MarkdownPool(1);
+		pool.start();
+		await pool.loaded();
 		const file = files[0]!;
 		const expected = await renderMarkdownFileHere(file);
 		try {
@@ -139,6 +151,28 @@ describe('the Markdown pool', () => {
 			expect(await renderMarkdownFile(files[0]!)).toEqual(await renderMarkdownFileHere(files[0]!));
 		} finally {
 			shareMarkdownRenderer(undefined);
+		}
+	});
+
+	test('starts no workers for a plan of a few posts, and for one of many posts does', async () => {
+		const few = new MarkdownPool(1);
+		const many = new MarkdownPool(1);
+		try {
+			const posts = files.map(planned);
+			few.plan(ROUTE, posts.slice(0, WORKERS_WORTH_IT - 1));
+			await new Promise((resolve) => setTimeout(resolve, 10));
+			// The page's thread renders them.
+			expect(few.render(posts[0]!.filePath)).toBeUndefined();
+			const expected = await renderMarkdownFileHere(posts[0]!.filePath);
+			many.plan(ROUTE, [
+				...posts,
+				...posts.map((post) => ({ ...post, filePath: `${post.filePath}#2` })),
+			]);
+			await many.loaded();
+			expect(await many.render(posts[0]!.filePath)).toMatchObject(expected);
+		} finally {
+			await few.close();
+			await many.close();
 		}
 	});
 

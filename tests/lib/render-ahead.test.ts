@@ -99,6 +99,18 @@ describe('rendering ahead', () => {
 		expect(startAll(plan)).toEqual(['p5']);
 	});
 
+	test('counts the posts still to be rendered ahead', () => {
+		const plan = planOf(10, ['p1', 'p2']);
+		expect(plan.waiting).toBe(8);
+		startAll(plan);
+		expect(plan.waiting).toBe(6);
+		// Pages passed p4 … p6; the skipped p1 asked for makes p2 wanted.
+		plan.claim('p6');
+		expect(plan.waiting).toBe(3);
+		plan.claim('p1');
+		expect(plan.waiting).toBe(4);
+	});
+
 	test('drops rendered posts the pages left behind', () => {
 		const plan = planOf(20, [], { ahead: 4, running: 4, slack: 2 });
 		for (const key of startAll(plan)) plan.finished(key);
