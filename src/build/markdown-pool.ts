@@ -44,6 +44,13 @@ export const renderAheadLimits = (workers: number): RenderAheadLimits => ({
 });
 
 /**
+ * Posts rendered ahead before the pages are bundled (prepare()), when the pages' order is only
+ * foreseen: more than while the pages are built, to keep a worker busy while Astro bundles, and
+ * still bounded (~100 KB each with its sections).
+ */
+export const PREPARED_AHEAD = 256;
+
+/**
  * A build whose plan has fewer posts to render ahead than this starts no workers (a rebuild
  * after a few posts changed): loading the processor in a worker costs more than those posts.
  */
@@ -67,6 +74,10 @@ export class MarkdownPool implements MarkdownRenderer {
 	readonly #loaded = Promise.withResolvers<undefined>();
 	/** Results rendered ahead (or being rendered), by post file as the pages name it. */
 	readonly #results = new Map<string, Promise<RenderedMarkdown>>();
+	/** Posts of #results whose render has finished. */
+	readonly #settled = new Set<string>();
+	/** The plan that counts each render being made. */
+	readonly #owners = new Map<string, RenderAheadPlan>();
 	#plan: RenderAheadPlan | undefined;
 	/** The planned posts' page URLs, by post file. */
 	#pageUrls = new Map<string, string>();
@@ -99,17 +110,47 @@ export class MarkdownPool implements MarkdownRenderer {
 
 	plan(route: string, posts: readonly PlannedPost[]): void {
 		void this.#expectedFromCache(route).then((cached) => {
-			this.#pageUrls = new Map(posts.map((post) => [post.filePath, post.pageUrl]));
-			this.#plan = new RenderAheadPlan(
+			const plan = new RenderAheadPlan(
 				posts.map(({ filePath, pathname, cacheKey }) => ({
 					key: filePath,
 					wanted: cached.get(pathname) !== cacheKey,
 				})),
 				this.#limits,
 			);
-			this.#startIfWorthIt();
-			this.#pump();
+			// What prepare() rendered, or is rendering, for a page of this plan is kept.
+			for (const key of this.#results.keys()) {
+				const state = this.#settled.has(key) ? 'ready' : 'running';
+				if (!plan.adopt(key, state)) this.#drop(key);
+				else if (state === 'running') this.#owners.set(key, plan);
+			}
+			this.#usePlan(plan, posts);
 		});
+	}
+
+	/**
+	 * Starts rendering the posts the article pages will probably render, in their foreseen order,
+	 * when the workers are running and no page is expected from Astro's cache (a clean build).
+	 */
+	prepare(posts: readonly PlannedPost[]): void {
+		// Workers run before the pages are planned only in a build without cached pages.
+		if (this.#workers.length === 0 || this.#plan) return;
+		const plan = new RenderAheadPlan(
+			posts.map(({ filePath }) => ({ key: filePath, wanted: true })),
+			{ ...this.#limits, ahead: PREPARED_AHEAD },
+		);
+		this.#usePlan(plan, posts);
+	}
+
+	#usePlan(plan: RenderAheadPlan, posts: readonly PlannedPost[]): void {
+		this.#pageUrls = new Map(posts.map((post) => [post.filePath, post.pageUrl]));
+		this.#plan = plan;
+		this.#startIfWorthIt();
+		this.#pump();
+	}
+
+	#drop(key: string): void {
+		this.#results.delete(key);
+		this.#settled.delete(key);
 	}
 
 	render(filePath: string): Promise<RenderedMarkdown> | undefined {
@@ -117,7 +158,7 @@ export class MarkdownPool implements MarkdownRenderer {
 		const plan = this.#plan;
 		if (!plan) return this.#ready ? this.#send(filePath) : undefined;
 		const { claim, drop } = plan.claim(filePath);
-		for (const key of drop) this.#results.delete(key);
+		for (const key of drop) this.#drop(key);
 		// A page expected from the cache was not: the rest may be worth the workers now.
 		this.#startIfWorthIt();
 		if (claim === 'here') return undefined;
@@ -128,7 +169,7 @@ export class MarkdownPool implements MarkdownRenderer {
 		}
 		const result =
 			(claim === 'start' ? undefined : this.#results.get(filePath)) ?? this.#start(filePath);
-		this.#results.delete(filePath);
+		this.#drop(filePath);
 		this.#pump();
 		return result;
 	}
@@ -138,6 +179,8 @@ export class MarkdownPool implements MarkdownRenderer {
 		this.#failure ??= new Error('the Markdown pool is closed');
 		this.#plan = undefined;
 		this.#results.clear();
+		this.#settled.clear();
+		this.#owners.clear();
 		this.#pageUrls.clear();
 		await Promise.all(this.#workers.map(({ worker }) => worker.terminate()));
 	}
@@ -166,11 +209,15 @@ export class MarkdownPool implements MarkdownRenderer {
 
 	/** Renders a planned post; its result waits in #results until a page takes it. */
 	#start(key: string): Promise<RenderedMarkdown> {
-		const plan = this.#plan;
 		const result = this.#send(key);
 		this.#results.set(key, result);
+		if (this.#plan) this.#owners.set(key, this.#plan);
 		const settled = (): void => {
-			if (!plan || plan !== this.#plan || !plan.finished(key)) this.#results.delete(key);
+			// The plan counting the render may be a later one (plan() after prepare()).
+			const owner = this.#owners.get(key);
+			this.#owners.delete(key);
+			if (owner && owner === this.#plan && owner.finished(key)) this.#settled.add(key);
+			else this.#drop(key);
 			this.#pump();
 		};
 		result.then(settled, settled);

@@ -146,6 +146,20 @@ export class RenderAheadPlan {
 	}
 
 	/**
+	 * Takes over a post an earlier plan started: rendered (`ready`) or being rendered
+	 * (`running`). Returns false for a post this plan does not want rendered ahead.
+	 */
+	adopt(key: string, state: 'ready' | 'running'): boolean {
+		const index = this.#index.get(key);
+		if (index === undefined || this.#state[index] !== 'waiting') return false;
+		this.#waiting--;
+		this.#state[index] = state;
+		if (state === 'ready') this.#ready.add(index);
+		else this.#running++;
+		return true;
+	}
+
+	/**
 	 * A render has finished. Returns whether its result is to be kept for a page that has not
 	 * asked yet (false: a page is waiting for it, or it is left behind and dropped).
 	 */

@@ -4,6 +4,14 @@ import { pathToFileURL } from 'node:url';
 import { markdownBody } from '../lib/markdown-source.ts';
 import { extractSections, type SectionContent } from '../lib/section-text.ts';
 import { SYNTAX_HIGHLIGHT, markdownProcessor } from './processor.ts';
+import { sharedMarkdownRenderer } from './shared-renderer.ts';
+
+export {
+	planMarkdownFiles,
+	shareMarkdownRenderer,
+	type MarkdownRenderer,
+	type PlannedPost,
+} from './shared-renderer.ts';
 
 /** A heading of a rendered post, as Astro reports it. */
 export interface RenderedHeading {
@@ -21,38 +29,6 @@ export interface RenderedMarkdown {
 	 * rendered ahead for a page; the page works it out from the HTML otherwise.
 	 */
 	sections?: Map<string, SectionContent>;
-}
-
-/** A post file a page of `route` will render, with the page's path, URL and cacheKey. */
-export interface PlannedPost {
-	filePath: string;
-	pathname: string;
-	/** The page's absolute URL, which the sections' image URLs are resolved against. */
-	pageUrl: string;
-	cacheKey: string;
-}
-
-/**
- * Renders post files elsewhere than on the calling thread: the build's worker pool
- * (src/build/markdown-pool.ts), which renders ahead the posts that `plan` announces. `render`
- * returns undefined when the caller had better render the post itself (the workers are busy).
- */
-export interface MarkdownRenderer {
-	render(filePath: string): Promise<RenderedMarkdown> | undefined;
-	plan(route: string, posts: readonly PlannedPost[]): void;
-}
-
-/*
- * The pool is started by an integration (loaded with the config) and used by the pages (loaded
- * from Astro's prerender bundle): two module loaders, so they meet through a global.
- */
-const RENDERER = Symbol.for('butlerspb.markdown-renderer');
-
-type Shared = { [RENDERER]?: MarkdownRenderer | undefined };
-
-/** Sets (or with undefined, removes) the renderer that renderMarkdownFile() hands posts to. */
-export function shareMarkdownRenderer(renderer: MarkdownRenderer | undefined): void {
-	(globalThis as Shared)[RENDERER] = renderer;
 }
 
 type Renderer = Awaited<ReturnType<typeof markdownProcessor.createRenderer>>;
@@ -85,7 +61,7 @@ export async function renderMarkdownFileHere(
  * the HTML gets it once.
  */
 export async function renderMarkdownFile(filePath: string): Promise<RenderedMarkdown> {
-	const rendered = (globalThis as Shared)[RENDERER]?.render(filePath);
+	const rendered = sharedMarkdownRenderer()?.render(filePath);
 	if (!rendered) return renderMarkdownFileHere(filePath);
 	try {
 		return await rendered;
@@ -93,12 +69,4 @@ export async function renderMarkdownFile(filePath: string): Promise<RenderedMark
 		// A worker that failed: this thread renders the post, or reports the post's own error.
 		return renderMarkdownFileHere(filePath);
 	}
-}
-
-/**
- * Announces the post files the pages of `route` render, in the order Astro builds the pages, so
- * the build's pool renders them ahead. Does nothing without a pool.
- */
-export function planMarkdownFiles(route: string, posts: readonly PlannedPost[]): void {
-	(globalThis as Shared)[RENDERER]?.plan(route, posts);
 }

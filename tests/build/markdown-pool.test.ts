@@ -176,6 +176,42 @@ describe('the Markdown pool', () => {
 		}
 	});
 
+	test('renders prepared posts before the plan comes, and the plan takes them over', async () => {
+		const pool = new MarkdownPool(1);
+		pool.start();
+		await pool.loaded();
+		try {
+			const posts = files.map(planned);
+			pool.prepare(posts);
+			// Wait until the worker has rendered the first prepared posts.
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			// The pages' plan: the same posts but one, in another order.
+			const pages = [...posts.slice(1)].reverse();
+			pool.plan(ROUTE, pages);
+			await new Promise((resolve) => setTimeout(resolve, 10));
+			for (const { filePath, pageUrl } of pages) {
+				const result = await (pool.render(filePath) ?? renderMarkdownFileHere(filePath));
+				const expected = await renderMarkdownFileHere(filePath);
+				expect({ html: result.html, headings: result.headings }, filePath).toEqual(expected);
+				if (result.sections)
+					expect(result.sections).toEqual(extractSections(expected.html, pageUrl));
+			}
+		} finally {
+			await pool.close();
+		}
+	});
+
+	test('prepares nothing without running workers (a rebuild)', async () => {
+		const pool = new MarkdownPool(1);
+		try {
+			pool.prepare(files.map(planned));
+			await new Promise((resolve) => setTimeout(resolve, 10));
+			expect(pool.render(files[0]!)).toBeUndefined();
+		} finally {
+			await pool.close();
+		}
+	});
+
 	test('looks ahead a bounded number of posts, whatever the blog size', () => {
 		expect(renderAheadLimits(1)).toEqual({ running: 2, ahead: 32, slack: 16 });
 		expect(renderAheadLimits(7).ahead).toBe(112);

@@ -111,6 +111,21 @@ describe('rendering ahead', () => {
 		expect(plan.waiting).toBe(4);
 	});
 
+	test('takes over posts an earlier plan rendered or is rendering', () => {
+		const plan = planOf(6, ['p5']);
+		expect(plan.adopt('p0', 'ready')).toBe(true);
+		expect(plan.adopt('p1', 'running')).toBe(true);
+		// Not wanted, or not in the plan: left to the earlier plan, whose results are dropped.
+		expect(plan.adopt('p5', 'ready')).toBe(false);
+		expect(plan.adopt('other', 'ready')).toBe(false);
+		expect(plan.ready).toBe(1);
+		expect(plan.running).toBe(1);
+		expect(plan.waiting).toBe(3);
+		expect(startAll(plan)).toEqual(['p2']);
+		expect(plan.claim('p0').claim).toBe('ready');
+		expect(plan.claim('p1').claim).toBe('running');
+	});
+
 	test('drops rendered posts the pages left behind', () => {
 		const plan = planOf(20, [], { ahead: 4, running: 4, slack: 2 });
 		for (const key of startAll(plan)) plan.finished(key);
