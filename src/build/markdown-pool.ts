@@ -9,12 +9,13 @@ import type { MarkdownRenderer, PlannedPost, RenderedMarkdown } from '../markdow
 /*
  * The articles' Markdown rendered in worker threads. Page generation runs on Astro's main
  * thread; rendering a post's Markdown (the processor and its typography plugins) was about a
- * third of it, while the other cores stayed idle. The pool starts with the config, so the
- * workers load the processor while Astro loads and bundles the site. When the article route's
- * getStaticPaths() announces its posts (planMarkdownFiles in src/markdown/render.ts), the pool
- * renders them in page order ahead of the pages (src/lib/render-ahead.ts), skipping the posts
- * whose pages Astro will restore from its incremental cache; a page then takes its post's result
- * instead of rendering it. Only a bounded number of results waits at any time.
+ * third of it, while the other cores stayed idle. In a clean build the workers start once the
+ * config is resolved and load the processor while Astro syncs the content; then they render the
+ * posts the loader foresees (prepare()) while Astro bundles the pages. When the article route's
+ * getStaticPaths() announces its posts (plan()), the pool renders them in page order ahead of
+ * the pages (src/lib/render-ahead.ts), skipping the posts whose pages Astro will restore from
+ * its incremental cache; a page then takes its post's result instead of rendering it. Only a
+ * bounded number of results waits at any time. docs/performance.md describes the whole.
  */
 
 /** A message to a worker: render the post file `file` (an absolute path) for `pageUrl`. */
