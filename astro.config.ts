@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroUserConfig } from 'astro';
 import { cachedPages } from './src/integrations/cached-pages.ts';
 import { indexNowKeyFile } from './src/integrations/indexnow.ts';
+import { markdownWorkers } from './src/integrations/markdown-workers.ts';
 import { decapCms } from './src/integrations/decap-cms.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
@@ -49,6 +50,8 @@ const config = {
 		previewMode(),
 		content,
 		mdx(),
+		// The articles' Markdown rendered ahead of their pages in worker threads.
+		markdownWorkers(),
 		withPagesInSitemapOrder(sitemap(getSitemapConfig(content.lastmod))),
 		// Before the search index, which reads the generated pages.
 		cachedPages(),

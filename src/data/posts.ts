@@ -9,8 +9,14 @@ import {
 import { createRelatedIndex, type RelatedIndex } from '../lib/related.ts';
 import { buildTags, byNewest, keywordSlug, type Tag } from '../lib/tags.ts';
 import { contentErrors, storedWordCount } from '../loaders/posts.ts';
-import { renderMarkdownFile, type RenderedHeading } from '../markdown/render.ts';
+import {
+	planMarkdownFiles,
+	renderMarkdownFile,
+	type RenderedHeading,
+	type RenderedMarkdown,
+} from '../markdown/render.ts';
 import { isMarkdownFile } from '../lib/content-dir.ts';
+import { absoluteUrl } from '../lib/urls.ts';
 import { SITE } from '../site.ts';
 
 /** A post entry of the blog collection. */
@@ -119,7 +125,13 @@ export type PostBody =
 			html?: never;
 			headings: RenderedHeading[];
 	  }
-	| { Content?: never; html: string; headings: RenderedHeading[] };
+	| {
+			Content?: never;
+			html: string;
+			headings: RenderedHeading[];
+			/** The sections of `html`, when the build worked them out with the HTML. */
+			sections?: RenderedMarkdown['sections'];
+	  };
 
 /**
  * Renders a post's body. Markdown posts are rendered from their file when the page is built
@@ -127,10 +139,35 @@ export type PostBody =
  * renders, go through `render()`.
  */
 export async function renderPost(post: Post): Promise<PostBody> {
-	const { entry } = post;
-	if (entry.rendered || !entry.filePath || !isMarkdownFile(entry.filePath)) {
-		const { Content, headings } = await render(entry);
+	const file = markdownFileOf(post);
+	if (file === undefined) {
+		const { Content, headings } = await render(post.entry);
 		return { Content, headings };
 	}
-	return renderMarkdownFile(entry.filePath);
+	return renderMarkdownFile(file);
+}
+
+/** The file renderPost() renders a post from, or undefined for a post Astro renders. */
+function markdownFileOf({ entry }: Post): string | undefined {
+	return entry.rendered || !entry.filePath || !isMarkdownFile(entry.filePath)
+		? undefined
+		: entry.filePath;
+}
+
+/**
+ * Announces the posts whose pages `route` builds, in the order of its getStaticPaths(), with
+ * each page's path and cacheKey: a build renders their Markdown ahead in worker threads.
+ */
+export function planPostBodies(
+	route: string,
+	pages: readonly { post: Post; pathname: string; cacheKey: string }[],
+): void {
+	planMarkdownFiles(
+		route,
+		pages.flatMap(({ post, pathname, cacheKey }) => {
+			const filePath = markdownFileOf(post);
+			const pageUrl = absoluteUrl(pathname);
+			return filePath === undefined ? [] : [{ filePath, pathname, pageUrl, cacheKey }];
+		}),
+	);
 }

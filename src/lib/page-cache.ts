@@ -81,3 +81,27 @@ export function foldersToPrune(files: readonly string[]): string[] {
 	}
 	return [...folders].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1));
 }
+
+/**
+ * The cacheKey each path of `route` (its component, as `src/pages/blog/[slug].astro`) had in
+ * the previous build, by pathname, from Astro's incremental-build manifest; empty when the
+ * manifest is missing or not in a format this build knows. A path whose key is unchanged is
+ * expected to come from the cache (Astro also compares the route's template and the config).
+ */
+export function cachedPageKeys(json: unknown, route: string): Map<string, string> {
+	const keys = new Map<string, string>();
+	if (typeof json !== 'object' || json === null || !('version' in json) || json.version !== 1)
+		return keys;
+	const routes: unknown = 'routes' in json ? json.routes : undefined;
+	if (typeof routes !== 'object' || routes === null || !Object.hasOwn(routes, route)) return keys;
+	const entry: unknown = (routes as Record<string, unknown>)[route];
+	const paths: unknown =
+		typeof entry === 'object' && entry !== null && 'paths' in entry ? entry.paths : undefined;
+	if (typeof paths !== 'object' || paths === null) return keys;
+	for (const [pathname, page] of Object.entries(paths)) {
+		const key: unknown =
+			typeof page === 'object' && page !== null && 'cacheKey' in page ? page.cacheKey : undefined;
+		if (typeof key === 'string') keys.set(pathname, key);
+	}
+	return keys;
+}

@@ -5,10 +5,14 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { passContentCheckGate } from '../lib/content-check-gate.ts';
 import { digestOnce } from '../lib/digest-once.ts';
-import { entryTypeKey, slugFromFileName } from '../lib/content-dir.ts';
+import { entryTypeKey, isMarkdownFile, slugFromFileName } from '../lib/content-dir.ts';
 import { parseFrontmatter } from '../lib/frontmatter.ts';
 import { hasLocalImage, markdownBody } from '../lib/markdown-source.ts';
+import { buildNow, isPreview, isVisible, type PublishState } from '../lib/publishing.ts';
 import { countWords } from '../lib/reading-time.ts';
+import { byNewest } from '../lib/tags.ts';
+import { absoluteUrl, postPath } from '../lib/urls.ts';
+import { prepareMarkdownFiles, type PlannedPost } from '../markdown/shared-renderer.ts';
 
 /*
  * The blog's collection loader: Astro's glob() loader, with a lean data store.
@@ -249,8 +253,31 @@ export function postsLoader({ base, pattern }: PostsLoaderOptions): Loader {
 					: {}),
 			} as LoaderContext);
 			loaded = true;
+			if (!context.watcher) prepareMarkdownFiles(foreseenArticles(context.store));
 		},
 	};
+}
+
+/**
+ * The Markdown files the article pages will render, newest first as the pages are built
+ * (src/data/posts.ts decides for good): visible posts that Astro does not render itself.
+ */
+function foreseenArticles(store: LoaderContext['store']): PlannedPost[] {
+	const now = buildNow(process.env);
+	const preview = isPreview(process.env);
+	const posts: { slug: string; keywords: []; pubDate: Date; filePath: string }[] = [];
+	for (const { id, data, filePath, rendered } of store.values()) {
+		const state = data as Partial<PublishState>;
+		if (rendered || !filePath || !isMarkdownFile(filePath) || contentErrors(data)) continue;
+		if (!(state.pubDate instanceof Date)) continue;
+		const publish = { draft: state.draft === true, pubDate: state.pubDate };
+		if (isVisible(publish, now, preview))
+			posts.push({ slug: id, keywords: [], pubDate: publish.pubDate, filePath });
+	}
+	return posts.sort(byNewest).map(({ slug, filePath }) => {
+		const pathname = postPath(slug);
+		return { filePath, pathname, pageUrl: absoluteUrl(pathname), cacheKey: '' };
+	});
 }
 
 /** A broken post's Russian error messages, stored in `astro dev` instead of its fields. */

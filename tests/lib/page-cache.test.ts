@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { cachedOutputFiles, foldersToPrune, staleCachedFiles } from '../../src/lib/page-cache.ts';
+import {
+	cachedOutputFiles,
+	cachedPageKeys,
+	foldersToPrune,
+	staleCachedFiles,
+} from '../../src/lib/page-cache.ts';
 
 /** Astro's incremental-build manifest, shaped as version 1 writes it. */
 const manifest = (routes: Record<string, Record<string, string>>, version: unknown = 1) => ({
@@ -99,5 +104,38 @@ describe('foldersToPrune', () => {
 
 	test('a file at the top leaves no folder to prune', () => {
 		expect(foldersToPrune(['rss.xml'])).toEqual([]);
+	});
+});
+
+describe('cachedPageKeys', () => {
+	const ROUTE = 'src/pages/blog/[slug].astro';
+	const manifest = {
+		version: 1,
+		routes: {
+			[ROUTE]: {
+				dependencyHash: 'd',
+				paths: {
+					'/blog/a/': { cacheKey: 'ka', outputFile: 'blog/a/index.html' },
+					'/blog/b/': { outputFile: 'blog/b/index.html' },
+					'/blog/c/': { cacheKey: 3, outputFile: 'blog/c/index.html' },
+				},
+			},
+			'src/pages/index.astro': { paths: { '/': { cacheKey: 'i', outputFile: 'index.html' } } },
+		},
+	};
+
+	test("reads the route's cacheKeys by pathname, leaving out paths without a string key", () => {
+		expect(cachedPageKeys(manifest, ROUTE)).toEqual(new Map([['/blog/a/', 'ka']]));
+	});
+
+	test.each([
+		['another version', { ...manifest, version: 2 }],
+		['no such route', { version: 1, routes: {} }],
+		['no routes', { version: 1 }],
+		['not an object', 'manifest'],
+		['null', null],
+		['a route without paths', { version: 1, routes: { [ROUTE]: {} } }],
+	])('%s: no keys', (_name, json) => {
+		expect(cachedPageKeys(json, ROUTE).size).toBe(0);
 	});
 });
