@@ -124,6 +124,7 @@ export type PostBody =
 			Content: Awaited<ReturnType<typeof render>>['Content'];
 			html?: never;
 			headings: RenderedHeading[];
+			sections?: never;
 	  }
 	| {
 			Content?: never;
