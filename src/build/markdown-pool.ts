@@ -242,7 +242,9 @@ export class MarkdownPool implements MarkdownRenderer {
 	}
 
 	#startWorker(url: URL): PoolWorker {
-		const worker = new Worker(url);
+		// A small heap of its own: it holds one post at a time, and V8 grows a roomy heap long
+		// before it collects (the build's own limit, 1 GiB, would apply to each worker too).
+		const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
 		// Idle workers do not keep the process alive; one with work does, until it answers.
 		worker.unref();
 		const entry: PoolWorker = { worker, jobs: new Map() };

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { cachedPageCopy } from '../lib/page-cache.ts';
@@ -220,10 +220,17 @@ export class SearchIndexJob {
 	}
 
 	private async publish(site: string): Promise<SearchIndexSummary> {
-		const built = this.builder.build(this.chunkBytes);
-		const byUrl = new Map([...this.held].map(([file, held]) => [pageUrlOf(file), held]));
 		const out = join(site, SEARCH_INDEX_DIR);
 		await rm(out, { recursive: true, force: true });
+		await mkdir(join(out, 't'), { recursive: true });
+		// Each chunk is written as soon as it is made (synchronously: this runs in the worker).
+		const chunks: [string, string][] = [];
+		const built = this.builder.build(this.chunkBytes, (chunk) => {
+			const file = `t/${hash('sha256', chunk.json, 'base64url').slice(0, 16)}.json`;
+			writeFileSync(join(out, file), chunk.json);
+			chunks.push([chunk.first, file]);
+		});
+		const byUrl = new Map([...this.held].map(([file, held]) => [pageUrlOf(file), held]));
 		const docsDir = `d-${hash(
 			'sha256',
 			// Record file names only: they name the content, the cache's own path would not.
@@ -231,7 +238,6 @@ export class SearchIndexJob {
 			'base64url',
 		).slice(0, 12)}`;
 		await mkdir(join(out, docsDir), { recursive: true });
-		await mkdir(join(out, 't'), { recursive: true });
 		for (let i = 0; i < built.order.length; i += BATCH) {
 			await Promise.all(
 				built.order.slice(i, i + BATCH).map((url, j) => {
@@ -240,15 +246,6 @@ export class SearchIndexJob {
 					return linkOrCopy(held.record, join(out, docsDir, `${i + j}.json`));
 				}),
 			);
-		}
-		const chunks: [string, string][] = [];
-		for (let i = 0; i < built.chunks.length; i += BATCH) {
-			const named = built.chunks.slice(i, i + BATCH).map((chunk) => ({
-				...chunk,
-				file: `t/${hash('sha256', chunk.json, 'base64url').slice(0, 16)}.json`,
-			}));
-			await Promise.all(named.map((chunk) => writeFile(join(out, chunk.file), chunk.json)));
-			for (const chunk of named) chunks.push([chunk.first, chunk.file]);
 		}
 		const manifest: SearchManifest = {
 			v: SEARCH_FORMAT,

@@ -248,7 +248,11 @@ export class SearchIndexBuilder {
 	}
 
 	/** The index, its postings split into chunks of about `chunkBytes` of JSON. */
-	build(chunkBytes: number = CHUNK_BYTES): BuiltIndex {
+	build(
+		chunkBytes: number = CHUNK_BYTES,
+		/** Takes each chunk as it is made (none are kept then): a large index is never whole in memory. */
+		onChunk?: (chunk: BuiltChunk) => void,
+	): BuiltIndex {
 		// Doc ids: newest first, so equal scores list the newer article first.
 		const docs = [...this.docs.values()].sort((a, b) =>
 			a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? -1 : 1,
@@ -289,7 +293,9 @@ export class SearchIndexBuilder {
 		let bytes = 0;
 		const flush = (): void => {
 			if (parts.length === 0) return;
-			chunks.push({ first, json: `{${parts.join(',')}}` });
+			const chunk = { first, json: `{${parts.join(',')}}` };
+			if (onChunk) onChunk(chunk);
+			else chunks.push(chunk);
 			parts = [];
 			bytes = 0;
 		};
