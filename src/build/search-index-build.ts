@@ -87,8 +87,11 @@ interface Article {
 	parsed: boolean;
 }
 
+/** Format of the cached records; a new value makes every page be read again. */
+const RECORD_FORMAT = 2;
+
 const recordName = (file: string, digest: string): string =>
-	`${hash('sha256', `${file}\0${digest}`, 'base64url').slice(0, 32)}.json`;
+	`${hash('sha256', `${RECORD_FORMAT}\0${file}\0${digest}`, 'base64url').slice(0, 32)}.json`;
 
 /** The record of one article page: from the cache, or read, parsed and cached. */
 async function articleRecord(

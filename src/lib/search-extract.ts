@@ -62,6 +62,16 @@ const INLINE = new Set([
 	'var',
 ]);
 
+/**
+ * A date attribute as UTC ISO text, which sorts as time does whatever the offset written; empty
+ * when missing or invalid. A new string, too: a match would be a slice that keeps the whole page
+ * in memory for as long as the record lives (V8 slices long substrings).
+ */
+function isoDate(value: string | undefined): string {
+	const time = value === undefined ? Number.NaN : Date.parse(value);
+	return Number.isNaN(time) ? '' : new Date(time).toISOString();
+}
+
 /** The start tag of the indexed element. */
 const BODY = /<[a-zA-Z][a-zA-Z0-9-]*\s[^>]*\bdata-search-body[\s=>]/;
 
@@ -84,7 +94,7 @@ const squash = (text: string): string =>
 export function extractSearchRecord(html: string, url: string): SearchRecord | undefined {
 	const open = BODY.exec(html)?.index;
 	if (open === undefined) return undefined;
-	const date = /<time[^>]*\sdatetime="([^"]*)"/.exec(html.slice(open))?.[1] ?? '';
+	const date = isoDate(/<time[^>]*\sdatetime="([^"]*)"/.exec(html.slice(open))?.[1]);
 	const text: string[] = [];
 	const headings: string[] = [];
 	let title = '';

@@ -95,7 +95,7 @@ describe('the search index of a built site', () => {
 		expect(JSON.parse(await readFile(doc, 'utf8'))).toMatchObject({
 			url: '/blog/uborka/',
 			title: 'Уборка',
-			date: '2025-03-04',
+			date: '2025-03-04T00:00:00.000Z',
 		});
 	});
 

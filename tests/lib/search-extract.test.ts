@@ -25,8 +25,15 @@ describe('extractSearchRecord', () => {
 	test('the title is the h1, entities decoded', () =>
 		expect(record?.title).toBe('Ключи и\u00a0доверие & сервис'));
 
-	test('the date comes from the date line, even though it is not indexed', () =>
-		expect(record?.date).toBe('2025-07-26T00:00:32+03:00'));
+	test('the date comes from the date line, even though it is not indexed, in UTC', () =>
+		expect(record?.date).toBe('2025-07-25T21:00:32.000Z'));
+
+	test('a missing or broken date is empty', () => {
+		const page = (time: string) =>
+			`<article data-search-body><h1>Т</h1>${time}<p>текст</p></article>`;
+		expect(extractSearchRecord(page(''), '/')?.date).toBe('');
+		expect(extractSearchRecord(page('<time datetime="вчера">вчера</time>'), '/')?.date).toBe('');
+	});
 
 	test('headings are h2 and h3 of the text, not of ignored parts', () =>
 		expect(record?.headings).toEqual(['Раздел первый', 'Подраздел']));
