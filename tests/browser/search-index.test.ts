@@ -144,10 +144,11 @@ async function search(
 		.toMatch(/^(?:Найден|Показан|По запросу)/);
 	// Every result, a page at a time.
 	const more = page.locator('[data-search-more]');
+	// The status changes once a page of results has loaded (the results show one by one before).
 	while (await more.isVisible()) {
-		const shown = await page.locator('.search-result').count();
+		const before = await status.textContent();
 		await more.click();
-		await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(shown);
+		await expect.poll(() => status.textContent(), { timeout: 15_000 }).not.toBe(before);
 	}
 	const results = await page.locator('.search-result').evaluateAll((items) =>
 		items.map((item) => ({
