@@ -1,8 +1,9 @@
 import { hash } from 'node:crypto';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { cachedPageCopy } from '../lib/page-cache.ts';
+import { linkOrCopyFile } from './copy-tree.ts';
 import { SearchIndexBuilder, docTerms, type SearchManifest } from '../lib/search-engine.ts';
 import { SEARCH_FORMAT, CHUNK_BYTES } from '../lib/search-engine.ts';
 import { extractSearchRecord } from '../lib/search-extract.ts';
@@ -52,15 +53,6 @@ async function readDigestMemo(cache: string): Promise<DigestMemo> {
 		return parseDigestMemo(JSON.parse(await readFile(join(cache, DIGESTS_FILE), 'utf8')));
 	} catch {
 		return new Map();
-	}
-}
-
-/** Hard-links a file, or copies it where links cannot be made. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
-	try {
-		await link(from, to);
-	} catch {
-		await copyFile(from, to);
 	}
 }
 
@@ -246,7 +238,7 @@ export class SearchIndexJob {
 				built.order.slice(i, i + BATCH).map((url, j) => {
 					const held = byUrl.get(url);
 					if (!held) throw new Error(`no record for ${url}`);
-					return linkOrCopy(held.record, join(out, docsDir, `${i + j}.json`));
+					return linkOrCopyFile(held.record, join(out, docsDir, `${i + j}.json`));
 				}),
 			);
 		}

@@ -209,20 +209,6 @@ export class SearchIndexBuilder {
 	private readonly stems: string[] = [];
 	private readonly docs = new Map<string, BuilderDoc>();
 
-	get size(): number {
-		return this.docs.size;
-	}
-
-	/** Whether an article is in the index. */
-	has(key: string): boolean {
-		return this.docs.has(key);
-	}
-
-	/** The keys of the articles in the index. */
-	keys(): IterableIterator<string> {
-		return this.docs.keys();
-	}
-
 	/** Takes an article out of the index. */
 	delete(key: string): void {
 		this.docs.delete(key);
