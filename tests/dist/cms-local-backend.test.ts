@@ -244,6 +244,42 @@ describe('another device on the network', () => {
 	}, 60_000);
 });
 
+describe("another device on the network and the dev server's files", () => {
+	test('gets the pages and what they load, never the project files', async (context) => {
+		if (!lan) {
+			context.skip(`network namespaces unavailable: ${lanUnavailable}`);
+			return;
+		}
+		const page = await fromLan('/blog/servisnyy-podhod/');
+		expect(page.status).toBe(200);
+		const assets = [...page.text.matchAll(/(?:src|href)="(\/(?:@|src\/)[^"]*)"/g)].map((match) =>
+			match[1]!.replaceAll('&amp;', '&'),
+		);
+		expect(assets.length, page.text).toBeGreaterThan(1);
+		for (const asset of [...assets, '/rss.xml', '/robots.txt', '/favicon.svg', '/search/']) {
+			expect((await fromLan(asset)).status, asset).toBe(200);
+		}
+		const root = project.split('\\').join('/');
+		for (const path of [
+			'/package.json',
+			'/astro.config.ts',
+			`/${POSTS}/servisnyy-podhod.md?raw`,
+			`/${POSTS}/servisnyy-podhod.md`,
+			'/src/site.ts?raw',
+			`/@fs${root}/package.json`,
+			`/@fs${root}/${POSTS}/servisnyy-podhod.md?raw`,
+			'/.git/config',
+		]) {
+			const answer = await fromLan(path);
+			expect(answer.status, path).toBe(403);
+			expect(answer.text, path).not.toMatch(/devDependencies|pubDate|SECRET-GIT-CONFIG/);
+		}
+		// This machine still gets them (Vite's own rules), as before.
+		expect((await fetch(`http://127.0.0.1:${port}/src/site.ts?raw`)).status).toBe(200);
+		expect(plainText(output)).toMatch(/Сервер разработки: запрос \/package\.json с адреса/);
+	}, 120_000);
+});
+
 describe('this machine (loopback)', () => {
 	test.each([
 		['a page', 'src/pages/x.astro'],
