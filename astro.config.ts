@@ -8,6 +8,7 @@ import { indexNowKeyFile } from './src/integrations/indexnow.ts';
 import { markdownWorkers } from './src/integrations/markdown-workers.ts';
 import { decapCms } from './src/integrations/decap-cms.ts';
 import { devNetworkGuard } from './src/integrations/dev-network.ts';
+import { netlifyHeadersFile } from './src/integrations/netlify-headers-file.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { withPagesInSitemapOrder } from './src/integrations/sitemap-order.ts';
@@ -63,6 +64,8 @@ const config = {
 		indexNowKeyFile(),
 		// The browser editor at /admin/: its bundle from npm, its local back end in `astro dev`.
 		decapCms(),
+		// Last: dist/_headers covers every file the integrations above wrote.
+		netlifyHeadersFile(),
 	],
 } satisfies AstroUserConfig;
 

@@ -109,12 +109,16 @@ beforeAll(async () => {
 		folders: CMS_FOLDERS,
 		log: (line) => console.warn(line),
 	});
-	server = await serveDist(inject('fixtureDist'), await netlifyHeaderRules(), (req, res) => {
-		if (!req.url?.startsWith(LOCAL_BACKEND_PATH)) return false;
-		req.url = '/api/v1';
-		backend(req as never, res as never);
-		return true;
-	});
+	server = await serveDist(
+		inject('fixtureDist'),
+		await netlifyHeaderRules(inject('fixtureDist')),
+		(req, res) => {
+			if (!req.url?.startsWith(LOCAL_BACKEND_PATH)) return false;
+			req.url = '/api/v1';
+			backend(req as never, res as never);
+			return true;
+		},
+	);
 	browser = await launchBrowser();
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	await context.route(

@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { createLocalBackend } from '../../src/build/cms-local-backend.ts';
 import { CMS_FOLDERS, LOCAL_BACKEND_PATH } from '../../src/lib/cms-paths.ts';
 import { plainText } from '../support/agreement.ts';
 import { ROOT, productionEnv } from '../support/build.ts';
+import { copyProject } from '../support/project-copy.ts';
 
 /*
  * The browser editor's local back end, tried from the outside. The real dev server runs on a
@@ -150,11 +151,7 @@ const inProject = (path: string): string => join(project, path);
 
 beforeAll(async () => {
 	work = await mkdtemp(join(tmpdir(), 'blog-cms-backend-'));
-	project = join(work, 'project');
-	await mkdir(project);
-	for (const name of ['src', 'public', 'astro.config.ts', 'package.json', 'tsconfig.json'])
-		await cp(join(ROOT, name), inProject(name), { recursive: true });
-	await symlink(join(ROOT, 'node_modules'), inProject('node_modules'));
+	project = await copyProject(join(work, 'project'));
 	await mkdir(inProject('.git'));
 	await writeFile(inProject('.git/config'), '[remote "origin"]\n\turl = SECRET-GIT-CONFIG\n');
 	// A link an intruder left in the posts' folder: reading through it leads out.
