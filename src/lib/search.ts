@@ -134,7 +134,7 @@ export function writeSearchLocation(search: string, { query, shown }: SearchLoca
 	return text ? `?${text}` : '';
 }
 
-/** The page's title: «‹квартира› — поиск — Блог ButlerSPB», or «Поиск — Блог ButlerSPB». */
+/** The page's title: ««квартира» — поиск — Блог ButlerSPB», or «Поиск — Блог ButlerSPB». */
 export const searchPageTitle = (query: string): string =>
 	pageTitle(query ? `«${query}» — поиск` : 'Поиск');
 

@@ -364,9 +364,6 @@ describe('typing a query at three keys a second', () => {
 		expect(typed.requests.length, typed.requests.join('\n')).toBeLessThanOrEqual(
 			2 * finished.requests.length,
 		);
-		console.log(
-			`«${QUERY}» at 3 keys/s: ${typed.statuses.length} status(es), ${typed.requests.length} requests; at once: ${finished.requests.length}`,
-		);
 	});
 
 	test('a reader who pauses after the first word: its results stay until the whole query’s replace them at once', async () => {
