@@ -1,4 +1,5 @@
 import type { PathHeaders } from './netlify-path.ts';
+import { SCHEDULE_PATH } from './scheduled-publishing.ts';
 import { adminSecurityHeaders, securityHeaders } from './security-headers.ts';
 
 /** One `[[headers]]` table of netlify.toml, with the reason it exists. */
@@ -18,6 +19,9 @@ export const HTML_PATTERNS = ['/', '/404.html', '/blog/*', '/tags/*', '/page/:pa
 
 /** Feeds and crawler files: fixed URLs whose content changes with every new post. */
 export const FEED_PATTERNS = ['/rss.xml', '/sitemap*.xml', '/robots.txt'];
+
+/** The scheduled posts' times (src/lib/scheduled-publishing.ts): a fixed URL, new with every build. */
+export const SCHEDULE_PATTERNS = [SCHEDULE_PATH];
 
 /**
  * The search index (src/lib/search-engine.ts): its chunks (`t/<content hash>.json`) and the
@@ -53,6 +57,7 @@ export const SITE_CSP_PATTERNS = [
 	// robots.txt and IndexNow's key file (/<key>.txt, README "IndexNow").
 	'/*.txt',
 	'/search-words.json',
+	...SCHEDULE_PATTERNS,
 	'/sitemap*.xml',
 	'/favicon*',
 	'/logo.png',
@@ -118,6 +123,11 @@ export function buildHeaderRules(imageOrigins?: readonly string[]): HeaderRule[]
 			FEED_PATTERNS,
 			CACHE_REVALIDATE,
 			'Feeds, sitemaps and robots.txt change with every new post: always revalidate.',
+		),
+		...cacheRules(
+			SCHEDULE_PATTERNS,
+			CACHE_REVALIDATE,
+			'The times of scheduled posts, read every hour by the scheduled function (netlify/functions/scheduled-publish.ts), change with every build: always revalidate.',
 		),
 		...cacheRules(
 			SEARCH_INDEX_HASHED_PATTERNS,
