@@ -12,7 +12,6 @@ import {
 	suggestionStatus,
 } from '../lib/search.ts';
 import {
-	excerptOf,
 	parseSearchManifest,
 	runSearch,
 	type SearchChunk,
@@ -20,6 +19,13 @@ import {
 	type SearchSource,
 	type TermMatch,
 } from '../lib/search-engine.ts';
+import {
+	excerptOf,
+	highlightOf,
+	marksOf,
+	type ExcerptPart,
+	type Marks,
+} from '../lib/search-excerpt.ts';
 import { suggestQuery } from '../lib/search-query.ts';
 
 /*
@@ -99,24 +105,30 @@ function loadSuggestionWords(): Promise<string[]> {
 	return suggestionWords;
 }
 
-function renderResult(doc: SearchDoc, matched: ReadonlySet<string>): HTMLLIElement {
+/** Appends text parts to an element, the marked ones in <mark>. */
+function appendParts(element: HTMLElement, parts: readonly ExcerptPart[]): void {
+	for (const part of parts) {
+		if (part.mark) {
+			const mark = document.createElement('mark');
+			mark.textContent = part.text;
+			element.append(mark);
+		} else {
+			element.append(part.text);
+		}
+	}
+}
+
+function renderResult(doc: SearchDoc, marks: Marks): HTMLLIElement {
 	const item = document.createElement('li');
 	item.className = 'search-result';
 	const link = document.createElement('a');
 	link.className = 'search-result__title';
 	link.href = doc.url;
-	link.textContent = doc.title || doc.url;
+	if (doc.title) appendParts(link, highlightOf(doc.title, marks));
+	else link.textContent = doc.url;
 	const excerpt = document.createElement('p');
 	excerpt.className = 'search-result__excerpt';
-	for (const part of excerptOf(doc.text, matched)) {
-		if (part.mark) {
-			const mark = document.createElement('mark');
-			mark.textContent = part.text;
-			excerpt.append(mark);
-		} else {
-			excerpt.append(part.text);
-		}
-	}
+	appendParts(excerpt, excerptOf(doc.text, marks));
 	item.append(link, excerpt);
 	return item;
 }
@@ -126,8 +138,8 @@ interface Results {
 	query: string;
 	/** Doc ids, best first. */
 	ids: number[];
-	/** Stems the query matched, for the excerpts' marks. */
-	matched: Set<string>;
+	/** What the excerpts and titles mark. */
+	marks: Marks;
 	shown: number;
 }
 
@@ -185,7 +197,7 @@ export function startSearch(): void {
 		for (const found of loading) {
 			const loaded = await found;
 			if (stale()) return shown;
-			show(renderResult(loaded, results.matched));
+			show(renderResult(loaded, results.marks));
 			shown++;
 		}
 		results.shown += shown;
@@ -252,7 +264,7 @@ export function startSearch(): void {
 			const results: Results = {
 				query,
 				ids: answer.ids,
-				matched: new Set(answer.terms.flatMap((term) => term.stems)),
+				marks: marksOf(answer),
 				shown: 0,
 			};
 			let first = true;
