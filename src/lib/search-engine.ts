@@ -12,11 +12,13 @@ import { unmixScripts } from './search-query.ts';
  * everything (tests/lib/search-engine.test.ts compares both, and both with a brute-force scorer),
  * and a word in no article costs one chunk.
  *
- * Scoring is BM25 with fields: a posting stores how well the article matches the stem (BM25's
- * term-frequency part, plus a bonus when the stem is in the title and another when it is in a
- * heading), finely quantised; the query multiplies it by the stem's inverse document frequency,
- * worked out from the number of postings. A word in most articles so still ranks the articles
- * that carry it in the title first (an integer BM25 score with the idf in it was 1 for them all).
+ * Scoring is BM25 with fields: a posting stores BM25's term-frequency part, finely quantised,
+ * and whether the stem is in the article's title and headings; the query multiplies the first by
+ * the stem's inverse document frequency (worked out from the number of postings) and adds a fixed
+ * bonus for the title and one for a heading. A word in most articles so still ranks the articles
+ * that carry it in the title first (an integer BM25 score with the idf in it was 1 for them all),
+ * and a question's title match on its topic («уборка квартиры») is not outweighed by one on a
+ * rarer but vaguer word («стоит»). Stop words count only in a query of nothing else.
  *
  * This module is pure: src/build/search-index-build.ts reads and writes the files, and the
  * search page (src/client/search.ts) fetches them.
@@ -28,11 +30,13 @@ export const SEARCH_FORMAT = 2;
 /** BM25's parameters, the usual ones. */
 const K1 = 1.2;
 const B = 0.75;
-/** Impacts are stored as integers: the match × this, at least 1. */
+/** BM25's term-frequency part (at most K1 + 1) is stored as an integer: × this, at least 1. */
 export const IMPACT_SCALE = 100;
+/** A stored impact is the term-frequency part plus the field bits × this. */
+export const FIELD_UNIT = 1000;
 /**
- * Added to BM25's term-frequency part (at most K1 + 1) when the stem is in the title, and when
- * it is in a heading: a title match outweighs any number of mentions in the text.
+ * Added to a word's score when its stem is in the title, and when it is in a heading: a title
+ * match outweighs any number of mentions of a common word in the text.
  */
 export const TITLE_BONUS = 2.5;
 export const HEADING_BONUS = 1;
@@ -195,13 +199,23 @@ export const idf = (docs: number, df: number): number =>
 	Math.log(1 + (docs - df + 0.5) / (df + 0.5));
 
 /**
- * The stored match of a stem in an article, without the stem's idf: BM25's term-frequency part
- * plus the title and heading bonuses, scaled to an integer, at least 1.
+ * The stored match of a stem in an article: BM25's term-frequency part scaled to an integer (at
+ * least 1), plus its fields (IN_TITLE, IN_HEADING) × FIELD_UNIT.
  */
 export function impact(tf: number, fields: number, docLength: number, avgLength: number): number {
 	const norm = tf + K1 * (1 - B + (B * docLength) / (avgLength || 1));
-	const bonus = (fields & IN_TITLE ? TITLE_BONUS : 0) + (fields & IN_HEADING ? HEADING_BONUS : 0);
-	return Math.max(1, Math.round(IMPACT_SCALE * ((tf * (K1 + 1)) / norm + bonus)));
+	const part = Math.max(1, Math.round((IMPACT_SCALE * (tf * (K1 + 1))) / norm));
+	return part + fields * FIELD_UNIT;
+}
+
+/** A word's score in an article from a stored impact and the stem's idf. */
+export function termScore(stored: number, idfValue: number): number {
+	const fields = Math.floor(stored / FIELD_UNIT);
+	return (
+		(idfValue * (stored % FIELD_UNIT)) / IMPACT_SCALE +
+		(fields & IN_TITLE ? TITLE_BONUS : 0) +
+		(fields & IN_HEADING ? HEADING_BONUS : 0)
+	);
 }
 
 /** An article added to the builder: its terms as ids into the builder's stem table. */
@@ -482,8 +496,8 @@ export function searchedTerms(words: readonly QueryWord[]): QueryWord[] {
 /**
  * Runs a query. Each word matches its stem and, for the last word of a query still being typed
  * (at least MIN_PREFIX letters), every stem it starts as well, so «довер» finds «доверие» and
- * «доверительное». An article's score is the sum over the words of idf × impact (a completed
- * word counts its best stem). A query of fewer than LONG_QUERY_WORDS words finds the articles
+ * «доверительное». An article's score is the sum of its words' `termScore`
+ * (a completed word counts its best stem; stop words count only in a query of nothing else). A query of fewer than LONG_QUERY_WORDS words finds the articles
  * that have every word; a longer one (a question) also finds those with only some of its words
  * other than stop words, ranked by how many they have, then by score. Single letters are dropped
  * when the query has other words. Ties go to the lower doc id (the newer article).
@@ -508,7 +522,7 @@ export async function runSearch(
 				const postings = decodePostings(values);
 				const weight = idf(manifest.count, postings.size);
 				for (const [doc, value] of postings) {
-					const score = weight * value;
+					const score = termScore(value, weight);
 					if (score > (scores.get(doc) ?? 0)) scores.set(doc, score);
 				}
 			};
@@ -540,6 +554,9 @@ export async function runSearch(
 	const ranked = (scored: [id: number, count: number, score: number][]): number[] =>
 		scored.sort((a, b) => b[1] - a[1] || b[2] - a[2] || a[0] - b[0]).map(([id]) => id);
 
+	// Stop words are matched but score nothing beside other words.
+	const content = matches.filter(({ match }) => !match.stop);
+	const counted = content.length > 0 ? content : matches;
 	if (matches.length < LONG_QUERY_WORDS) {
 		if (matches.some(({ scores }) => scores.size === 0)) return answer([], 0);
 		const [smallest, ...others] = [...matches].sort((a, b) => a.scores.size - b.scores.size);
@@ -548,7 +565,7 @@ export async function runSearch(
 			if (others.every((other) => other.scores.has(doc))) {
 				// Summed in the query's order, so every index adds the same numbers alike.
 				let total = 0;
-				for (const { scores } of matches) total += scores.get(doc) ?? 0;
+				for (const { scores } of counted) total += scores.get(doc) ?? 0;
 				scored.push([doc, 0, total]);
 			}
 		}
@@ -557,8 +574,6 @@ export async function runSearch(
 	}
 
 	// A question: articles with any of its words but stop words, most of them first.
-	const content = matches.filter(({ match }) => !match.stop);
-	const counted = content.length > 0 ? content : matches;
 	const count = new Map<number, number>();
 	for (const { scores } of counted) {
 		for (const doc of scores.keys()) count.set(doc, (count.get(doc) ?? 0) + 1);
@@ -567,7 +582,7 @@ export async function runSearch(
 	let complete = 0;
 	for (const [doc, n] of count) {
 		let total = 0;
-		for (const { scores } of matches) total += scores.get(doc) ?? 0;
+		for (const { scores } of counted) total += scores.get(doc) ?? 0;
 		scored.push([doc, n, total]);
 		if (n === counted.length && matches.every(({ scores }) => scores.has(doc))) complete++;
 	}

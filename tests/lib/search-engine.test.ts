@@ -11,6 +11,7 @@ import {
 	idf,
 	impact,
 	parseSearchManifest,
+	termScore,
 	queryWords,
 	runSearch,
 	searchWords,
@@ -102,12 +103,13 @@ function bruteForce(records: readonly SearchRecord[], query: string, typing: boo
 			let best = 0;
 			for (const [candidate, tf] of t.counts) {
 				if (candidate !== stem && !(completes && candidate.startsWith(term))) continue;
-				const value = weight(candidate) * impact(tf, t.fields.get(candidate) ?? 0, t.length, avg);
+				const stored = impact(tf, t.fields.get(candidate) ?? 0, t.length, avg);
+				const value = termScore(stored, weight(candidate));
 				best = Math.max(best, value);
 			}
 			if (best === 0) every = false;
 			else if (counted.has(term)) count++;
-			score += best;
+			if (counted.has(term)) score += best;
 		}
 		if (long ? count === 0 : !every) return;
 		const rank = long ? count - (count === counted.size && !every ? 0.5 : 0) : 0;
@@ -272,11 +274,20 @@ describe('the builder', () => {
 		expect(terms.length).toBe(4);
 	});
 
-	test('a title match outweighs any number of mentions in the text, and impacts are fine-grained', () => {
-		const inTitle = impact(1, 1, 300, 300);
-		expect(inTitle).toBeGreaterThan(impact(50, 0, 300, 300));
-		expect(impact(50, 0, 300, 300)).toBeGreaterThan(impact(2, 0, 300, 300));
-		expect(impact(2, 0, 300, 300)).toBeGreaterThan(impact(1, 0, 300, 300));
+	test('a title match of a common word outweighs any number of mentions in the text', () => {
+		const common = idf(1000, 990);
+		const inTitle = termScore(impact(1, 1, 300, 300), common);
+		expect(inTitle).toBeGreaterThan(termScore(impact(50, 0, 300, 300), common));
+		expect(termScore(impact(1, 2, 300, 300), common)).toBeGreaterThan(
+			termScore(impact(50, 0, 300, 300), common),
+		);
+	});
+
+	test('impacts are fine-grained: more mentions, a higher score, even for a common word', () => {
+		const common = idf(1000, 990);
+		const score = (tf: number) => termScore(impact(tf, 0, 300, 300), common);
+		expect(score(50)).toBeGreaterThan(score(2));
+		expect(score(2)).toBeGreaterThan(score(1));
 		expect(impact(1, 0, 300, 300)).toBeGreaterThan(50);
 	});
 
