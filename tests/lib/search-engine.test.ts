@@ -332,3 +332,47 @@ describe('words', () => {
 		['24/7 Netlify', ['24', '7', 'netlify']],
 	])('searchWords(%j) → %j', (text, words) => expect(searchWords(text)).toEqual(words));
 });
+
+describe('questions and completion', () => {
+	const record = (url: string, date: string, title: string, text: string): SearchRecord => ({
+		url,
+		title,
+		headings: [],
+		text,
+		date,
+	});
+	const records = [
+		record('/both/', '2025-01-01', 'Ключи', 'Как передать ключи от квартиры соседям.'),
+		record('/flat/', '2025-01-03', 'Квартира', 'Как подготовить квартиру к гостям.'),
+		record('/how/', '2025-01-04', 'Советы', 'Как и что делать.'),
+		record('/trust/', '2025-01-02', 'Доверительное управление', 'Доверительное управление.'),
+		record('/faith/', '2025-01-05', 'Доверие', 'Доверие клиентов.'),
+	];
+	const { source, urls } = indexOf(records, Number.POSITIVE_INFINITY);
+
+	test('a long question ranks articles by how many of its words they have, stop words aside', async () => {
+		const answer = await runSearch(source, 'как приехать в квартиру за ключами', { typing: false });
+		expect(urls(answer.ids)).toEqual(['/both/', '/flat/']);
+		expect(answer.complete).toBe(0);
+		expect(answer.terms.find((term) => term.term === 'приехать')?.stems).toEqual([]);
+	});
+
+	test('a short query still needs every word', async () => {
+		expect((await runSearch(source, 'приехать квартира', { typing: false })).ids).toEqual([]);
+		const both = await runSearch(source, 'квартира ключи', { typing: false });
+		expect(urls(both.ids)).toEqual(['/both/']);
+		expect(both.complete).toBe(1);
+	});
+
+	test.each(['довер', 'доверит', 'доверите'])(
+		'«%s» being typed finds the longer words it starts, though it is a stem itself',
+		async (prefix) => {
+			const answer = await runSearch(source, prefix, { typing: true });
+			expect(urls(answer.ids)).toContain('/trust/');
+			if (prefix === 'довер') expect(urls(answer.ids)).toContain('/faith/');
+		},
+	);
+
+	test('a finished word does not complete', async () =>
+		expect(urls((await runSearch(source, 'довер ', {})).ids)).toEqual(['/faith/']));
+});
