@@ -30,10 +30,13 @@ export const SEARCH_FORMAT = 2;
 /** BM25's parameters, the usual ones. */
 const K1 = 1.2;
 const B = 0.75;
-/** BM25's term-frequency part (at most K1 + 1) is stored as an integer: × this, at least 1. */
-export const IMPACT_SCALE = 100;
+/**
+ * BM25's term-frequency part (at most K1 + 1) is stored as an integer: × this, at least 1. Two
+ * digits at most: finer steps would only make the chunks heavier.
+ */
+export const IMPACT_SCALE = 10;
 /** A stored impact is the term-frequency part plus the field bits × this. */
-export const FIELD_UNIT = 1000;
+export const FIELD_UNIT = 100;
 /**
  * Added to a word's score when its stem is in the title, and when it is in a heading: a title
  * match outweighs any number of mentions of a common word in the text.
@@ -496,7 +499,7 @@ export function searchedTerms(words: readonly QueryWord[]): QueryWord[] {
 /**
  * Runs a query. Each word matches its stem and, for the last word of a query still being typed
  * (at least MIN_PREFIX letters), every stem it starts as well, so «довер» finds «доверие» and
- * «доверительное». An article's score is the sum of its words' `termScore`
+ * «доверительное» (when the word is a stem of its own, the stems it starts in the same chunk). An article's score is the sum of its words' `termScore`
  * (a completed word counts its best stem; stop words count only in a query of nothing else). A query of fewer than LONG_QUERY_WORDS words finds the articles
  * that have every word; a longer one (a question) also finds those with only some of its words
  * other than stop words, ranked by how many they have, then by score. Single letters are dropped
@@ -532,7 +535,9 @@ export async function runSearch(
 			const own = chunk && Object.hasOwn(chunk, stem) ? chunk[stem] : undefined;
 			if (own) add(stem, own);
 			const complete = lastTyped && position === terms.length - 1 && term.length >= MIN_PREFIX;
-			for (const index of (complete && prefixChunks(manifest, term)) || []) {
+			// A word that is a stem of its own completes within its chunk: no request more.
+			const ownChunk = own ? [chunkOf(manifest, stem)] : undefined;
+			for (const index of (complete && (ownChunk ?? prefixChunks(manifest, term))) || []) {
 				const name = chunkFile(index);
 				if (name === undefined) continue;
 				for (const [candidate, values] of Object.entries(await source.chunk(name))) {
