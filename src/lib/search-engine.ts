@@ -415,6 +415,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 	).split(' '),
 );
 
+/** Added to an article's rank when it has a completed word's own stem (less than a word's 1/2). */
+const EXACT_TIER = 0.25;
+
 /** Queries of this many words or more are questions: articles with most of their words rank first. */
 export const LONG_QUERY_WORDS = 3;
 
@@ -534,6 +537,8 @@ export async function runSearch(
 			// Own keys only: a stem such as «constructor» must not find Object's.
 			const own = chunk && Object.hasOwn(chunk, stem) ? chunk[stem] : undefined;
 			if (own) add(stem, own);
+			// Articles with the word's own stem, before those with only a longer word it starts.
+			const exact = new Set(scores.keys());
 			const complete = lastTyped && position === terms.length - 1 && term.length >= MIN_PREFIX;
 			// A word that is a stem of its own completes within its chunk: no request more.
 			const ownChunk = own ? [chunkOf(manifest, stem)] : undefined;
@@ -545,7 +550,7 @@ export async function runSearch(
 				}
 			}
 			const match: TermMatch = { term, stems: matched.sort(), stop };
-			return { match, scores };
+			return { match, scores, exact };
 		}),
 	);
 	const termsOut = matches.map(({ match }) => match);
@@ -556,6 +561,11 @@ export async function runSearch(
 		complete,
 	});
 	if (matches.length === 0) return answer([], 0);
+	// A completed word lists the articles with its own stem first: a word typed further (and
+	// each keystroke's query on the way) keeps the same first results while its stem does.
+	const last = matches.at(-1);
+	const tier = (doc: number): number =>
+		last && last.match.stems.length > 1 && last.exact.has(doc) ? EXACT_TIER : 0;
 	const ranked = (scored: [id: number, count: number, score: number][]): number[] =>
 		scored.sort((a, b) => b[1] - a[1] || b[2] - a[2] || a[0] - b[0]).map(([id]) => id);
 
@@ -571,7 +581,7 @@ export async function runSearch(
 				// Summed in the query's order, so every index adds the same numbers alike.
 				let total = 0;
 				for (const { scores } of counted) total += scores.get(doc) ?? 0;
-				scored.push([doc, 0, total]);
+				scored.push([doc, tier(doc), total]);
 			}
 		}
 		const ids = ranked(scored);
@@ -588,7 +598,7 @@ export async function runSearch(
 	for (const [doc, n] of count) {
 		let total = 0;
 		for (const { scores } of counted) total += scores.get(doc) ?? 0;
-		scored.push([doc, n, total]);
+		scored.push([doc, n + tier(doc), total]);
 		if (n === counted.length && matches.every(({ scores }) => scores.has(doc))) complete++;
 	}
 	// Articles with every word come first, stop words included; `complete` counts them.

@@ -97,6 +97,7 @@ function bruteForce(records: readonly SearchRecord[], query: string, typing: boo
 		let score = 0;
 		let count = 0;
 		let every = true;
+		let tier = 0;
 		for (const [position, { term }] of words.entries()) {
 			const stem = stemOf(term);
 			const completes = typing && position === words.length - 1 && term.length >= 3;
@@ -107,12 +108,17 @@ function bruteForce(records: readonly SearchRecord[], query: string, typing: boo
 				const value = termScore(stored, weight(candidate));
 				best = Math.max(best, value);
 			}
+			// The last word, completed to other stems somewhere in the blog: its own stem first.
+			const last = position === words.length - 1 && completes;
+			const completedAnywhere =
+				last && [...df.keys()].some((other) => other !== stem && other.startsWith(term));
+			if (completedAnywhere && df.has(stem) && t.counts.has(stem)) tier = 0.25;
 			if (best === 0) every = false;
 			else if (counted.has(term)) count++;
 			if (counted.has(term)) score += best;
 		}
 		if (long ? count === 0 : !every) return;
-		const rank = long ? count - (count === counted.size && !every ? 0.5 : 0) : 0;
+		const rank = (long ? count - (count === counted.size && !every ? 0.5 : 0) : 0) + tier;
 		scored.push({ url: record.url, date: record.date, count: rank, score });
 	});
 	scored.sort(
