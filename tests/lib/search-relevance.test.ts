@@ -15,6 +15,7 @@ import {
 	runSearch,
 	type SearchChunk,
 	type SearchRecord,
+	type SearchSource,
 } from '../../src/lib/search-engine.ts';
 import { postPath } from '../../src/lib/urls.ts';
 
@@ -54,12 +55,12 @@ for (const post of posts) {
 }
 const built = builder.build(Number.POSITIVE_INFINITY);
 const chunk = JSON.parse(built.chunks[0]?.json ?? '{}') as SearchChunk;
-const source = {
+const source: SearchSource = {
 	manifest: {
 		v: SEARCH_FORMAT,
 		count: built.order.length,
 		docs: '',
-		chunks: [[built.chunks[0]?.first ?? '', 'all']] as [string, string][],
+		chunks: [[built.chunks[0]?.first ?? '', 'all']],
 	},
 	chunk: async () => chunk,
 };
