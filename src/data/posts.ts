@@ -114,7 +114,10 @@ export function getBlog(): Promise<Blog> {
 			posts,
 			bySlug: new Map(posts.map((post) => [post.slug, post])),
 			tags: buildTags(posts),
-			related: createRelatedIndex(posts),
+			// Posts without shared keywords: by the similarity of their titles and descriptions.
+			related: createRelatedIndex(posts, {
+				textOf: (post) => ({ title: post.title, text: `${post.headline} ${post.description}` }),
+			}),
 		};
 	})();
 	return blog;
