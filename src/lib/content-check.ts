@@ -312,6 +312,8 @@ function checkData(
 	lines: readonly string[],
 	slug: string,
 	data: PostFrontmatter,
+	/** heroImage as written, before the schema normalised it. */
+	writtenHero: unknown,
 ): FileFinding[] {
 	const findings: FileFinding[] = [];
 	const warn = (code: FindingCode, path: readonly PropertyKey[], message: string): void => {
@@ -360,11 +362,12 @@ function checkData(
 			},
 		});
 	}
-	if (typeof hero === 'string' && /^http:/i.test(hero)) {
+	// The schema upgrades the URL (images.ts, normaliseImageUrl); the editor's text says http.
+	if (typeof writtenHero === 'string' && /^\s*http:/i.test(writtenHero)) {
 		warn(
 			'hero-not-https',
 			['heroImage'],
-			`картинка по адресу http:// («${data.heroImage}»): браузер не покажет её на https-странице. Нужен адрес https://…`,
+			`картинка по адресу http:// («${writtenHero.trim()}»): на сайте адрес заменён на https://…, иначе браузер не покажет картинку на https-странице. Проверьте, что картинка открывается по адресу ${typeof hero === 'string' ? hero : 'https://…'}, и напишите https:// в статье`,
 		);
 	}
 	const placeholders: [keyof PostFrontmatter, string | string[] | undefined][] = [
@@ -520,7 +523,9 @@ export function checkFile({ file, source: raw }: SourceFile): FileCheck {
 			],
 		};
 	}
-	findings.push(...checkData(file, lines, slug, result.data));
+	findings.push(
+		...checkData(file, lines, slug, result.data, (data as { heroImage?: unknown }).heroImage),
+	);
 	findings.push(...checkDataRules({ file, lines, data: result.data, raw: data }));
 	result.data.related.forEach((related, index) => {
 		const line = fieldLine(lines, ['related', index]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SITE } from '../site.ts';
 import { formatDate, parseEditorDate } from './dates.ts';
+import { normaliseImageUrl } from './images.ts';
 import { normaliseKeywords, splitKeywords } from './keywords.ts';
 import { isSlug } from './slug.ts';
 import { slugFromPostUrl } from './urls.ts';
@@ -289,6 +290,10 @@ export function createPostSchema<TImage extends z.ZodType>(image: () => TImage) 
 						error: (iss) =>
 							`ожидается https-адрес картинки или путь к файлу картинки в проекте, ${received(iss.input)}`,
 					})
+					// A URL is used decoded and on https (`&amp;` pasted from a page, http://).
+					.transform((hero) =>
+						typeof hero === 'string' && /^https?:/i.test(hero) ? normaliseImageUrl(hero) : hero,
+					)
 					.optional(),
 				/** Alternative text of the hero image; empty means decorative. */
 				heroAlt: z.string().trim().optional(),

@@ -153,11 +153,15 @@ async function loadErrorsOf(): Promise<ErrorsOf> {
 	]);
 	return (path, contents) =>
 		checkFile({ file: displayPath(path), source: contents })
-			.findings.filter(
-				({ finding, unlessImage }) =>
+			.findings.filter(({ finding, unlessImage, unlessFile }) => {
+				// The conditions checkPosts settles for one file: its images and imports beside it.
+				const exists = (relative: string): boolean => existsSync(resolve(dirname(path), relative));
+				return (
 					finding.severity === 'error' &&
-					(unlessImage === undefined || !existsSync(resolve(dirname(path), unlessImage))),
-			)
+					(unlessImage === undefined || !exists(unlessImage)) &&
+					(unlessFile === undefined || !unlessFile.some(exists))
+				);
+			})
 			.map(({ finding }) => formatFinding(finding));
 }
 

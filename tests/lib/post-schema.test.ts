@@ -98,7 +98,7 @@ describe('normalisation', () => {
 	});
 
 	test.each([
-		['2025-07-25', '2025-07-25T00:00:00.000Z'],
+		['2025-07-25', '2025-07-24T21:00:00.000Z'],
 		['2025-07-25T12:00:00+03:00', '2025-07-25T09:00:00.000Z'],
 		['2025-07-25T12:00:00', '2025-07-25T09:00:00.000Z'],
 		['2025-07-25T21:00:32.473Z', '2025-07-25T21:00:32.473Z'],
@@ -277,5 +277,18 @@ describe('ratings', () => {
 			'schema.aggregateRating.reviewCount',
 			'schema.aggregateRating.worstRating',
 		]);
+	});
+});
+
+describe('a hero URL is used as the browser would read it', () => {
+	test.each([
+		[
+			'https://images.unsplash.com/photo-1?ixlib=rb-4.0.3&amp;auto=format&amp;w=1200',
+			'https://images.unsplash.com/photo-1?ixlib=rb-4.0.3&auto=format&w=1200',
+		],
+		['http://images.unsplash.com/photo-1?w=800', 'https://images.unsplash.com/photo-1?w=800'],
+		['./images/foto.png', './images/foto.png'],
+	])('heroImage %s → %s', (heroImage, expected) => {
+		expect(postSchema.parse({ ...valid, heroImage }).heroImage).toBe(expected);
 	});
 });
