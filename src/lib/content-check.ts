@@ -14,6 +14,7 @@ import { unpublishedReason } from './publishing.ts';
 import { isSlug, slugify } from './slug.ts';
 import { tagSlugs } from './tags.ts';
 import { postPath, slugFromPostUrl } from './urls.ts';
+import type { EncodingProblem } from './text-encoding.ts';
 import { SITE } from '../site.ts';
 import { locales } from 'zod';
 
@@ -68,7 +69,8 @@ export type FindingCode =
 	| 'link-no-slash'
 	| 'link-unpublished'
 	| 'link-tag-missing'
-	| 'link-page-missing';
+	| 'link-page-missing'
+	| 'encoding';
 
 /** One problem in one post. */
 export interface Finding {
@@ -94,6 +96,11 @@ export interface SourceFile {
 	 * (content-check-fs.ts): the build's cache looks results up by it without decoding the text.
 	 */
 	digest?: string;
+	/**
+	 * Set when the file's bytes are not UTF-8 text (text-encoding.ts): `source` is then garbled
+	 * and the check reports the encoding instead of what the garbled text would show.
+	 */
+	notUtf8?: EncodingProblem | undefined;
 }
 
 /** What the check may ask about the world outside the posts. */
@@ -456,11 +463,24 @@ export interface FileCheck {
 }
 
 /** Checks one post file on its own. */
-export function checkFile({ file, source: raw }: SourceFile): FileCheck {
-	const source = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+export function checkFile(input: SourceFile): FileCheck {
+	const { file, source: raw } = input;
 	const slug = slugFromFileName(file);
 	const findings: FileFinding[] = [];
 	const add = (finding: Finding): void => void findings.push({ finding });
+	// Read after `source`: a file on disk knows its encoding once its text is decoded.
+	const encoding = input.notUtf8;
+	if (encoding) {
+		add({
+			severity: 'error',
+			code: 'encoding',
+			file,
+			line: encoding.line,
+			message: `файл сохранён не в кодировке UTF-8, а, похоже, в ${encoding.encoding}: на сайте вместо русских букв были бы знаки «�», поэтому статья не публикуется. Откройте файл в редакторе и сохраните его в кодировке UTF-8 (VS Code: кодировка в строке состояния внизу → «Сохранить с кодировкой» → UTF-8; Блокнот: «Сохранить как» → Кодировка: UTF-8)`,
+		});
+		return { slug, findings };
+	}
+	const source = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	if (!isSlug(slug)) {
 		const better = slugify(slug);
 		add({

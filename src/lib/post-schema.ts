@@ -98,23 +98,35 @@ const aggregateRatingShape = {
 	worstRating: ratingValue.default('1'),
 };
 
-/** Every problem of a rating is reported at once: the scale and the value are checked apart. */
-const aggregateRating = strictBlock('оценка (AggregateRating)', aggregateRatingShape).check(
-	(ctx) => {
-		const { ratingValue: value, bestRating, worstRating } = ctx.value;
-		const [v, best, worst] = [value, bestRating, worstRating].map(ratingNumber) as [
-			number,
-			number,
-			number,
-		];
+/** A rating field's number when it was read as one (a field with its own error is skipped). */
+const readRating = (value: unknown): number | undefined => {
+	if (typeof value !== 'number' && typeof value !== 'string') return undefined;
+	const number = ratingNumber(value);
+	return Number.isFinite(number) ? number : undefined;
+};
+
+/**
+ * Every problem of a rating is reported at once: the scale and the value are checked apart, and
+ * also when another field of the block has its own error (a missing reviewCount must not hide a
+ * ratingValue out of range), from whatever fields were read.
+ */
+const aggregateRating = strictBlock('оценка (AggregateRating)', aggregateRatingShape).superRefine(
+	(rating, ctx) => {
+		const [v, best, worst] = [rating.ratingValue, rating.bestRating, rating.worstRating].map(
+			readRating,
+		);
 		const issue = (path: string, message: string): void =>
-			void ctx.issues.push({ code: 'custom', input: ctx.value, path: [path], message });
+			ctx.addIssue({ code: 'custom', input: rating, path: [path], message });
+		if (best === undefined || worst === undefined) return;
 		if (worst > best) {
 			issue('worstRating', `worstRating (${worst}) должен быть не больше bestRating (${best})`);
 		}
-		if (v > best || v < worst) {
+		if (v !== undefined && (v > best || v < worst)) {
 			issue('ratingValue', `ожидается оценка от ${worst} до ${best}, получено ${v}`);
 		}
+	},
+	{
+		when: ({ value }) => value !== null && typeof value === 'object' && !Array.isArray(value),
 	},
 );
 

@@ -278,6 +278,34 @@ describe('ratings', () => {
 			'schema.aggregateRating.worstRating',
 		]);
 	});
+
+	test.each<[string, Record<string, unknown>, string[]]>([
+		[
+			'a missing reviewCount does not hide a ratingValue out of range',
+			{ ratingValue: 5.5, reviewCount: undefined },
+			['schema.aggregateRating.ratingValue', 'schema.aggregateRating.reviewCount'],
+		],
+		[
+			'an unknown key does not hide a scale upside down',
+			{ worstRating: 6, bestRaitng: 5 },
+			[
+				'schema.aggregateRating',
+				'schema.aggregateRating.ratingValue',
+				'schema.aggregateRating.worstRating',
+			],
+		],
+		[
+			'a ratingValue that is not a number is reported once',
+			{ ratingValue: 'пять', reviewCount: 'много' },
+			['schema.aggregateRating.ratingValue', 'schema.aggregateRating.reviewCount'],
+		],
+	])('%s', (_, patch, paths) => {
+		expect(
+			errorsOf(rating(patch))
+				.map(([path]) => path)
+				.sort(),
+		).toEqual(paths);
+	});
 });
 
 describe('a hero URL is used as the browser would read it', () => {
