@@ -8,7 +8,7 @@ import { checkDataRules } from './content-data-rules.ts';
 import { isScriptUrl } from './links.ts';
 import { lineAt, withoutCode } from './markdown-text.ts';
 import { PLACEHOLDER } from './new-post.ts';
-import { fieldsAt, postSchema, suggestField, type PostFrontmatter } from './post-schema.ts';
+import { fieldsAt, postSchema, unknownKeyHint, type PostFrontmatter } from './post-schema.ts';
 import { pageCount } from './pagination.ts';
 import { unpublishedReason } from './publishing.ts';
 import { isSlug, slugify } from './slug.ts';
@@ -394,6 +394,15 @@ function checkData(
 	return findings;
 }
 
+/** Whether a frontmatter line's value starts with `#` (`keywords: #консьерж`, `- #тег`). */
+const startsComment = (line: string): boolean => /^\s*(?:-\s+|[^'"#]*?:\s+)#/.test(line);
+
+/** Why a value written after `#` reads as nothing, and how to keep it. */
+const YAML_COMMENT_HINT = (line: string): string => {
+	const [, head = '', value = ''] = /^(\s*(?:-\s+|[^'"#]*?:\s+))(#.*?)\s*$/.exec(line) ?? [];
+	return `: в YAML знак # после пробела начинает комментарий, и «${value}» не читается как значение. Возьмите значение в кавычки: ${head.trim()} "${value.replace(/"/g, '\\"')}"`;
+};
+
 /** Findings for the schema's issues, one per problem, each with its field and line. */
 function schemaFindings(
 	file: string,
@@ -406,19 +415,20 @@ function schemaFindings(
 				const path = [...issue.path, key];
 				const line = fieldLine(lines, path);
 				const fields = fieldsAt(issue.path);
-				const hint = suggestField(key, fields);
 				return {
 					severity: 'error',
 					code: 'schema',
 					file,
 					...(line ? { line } : {}),
 					field: fieldPath(path),
-					message: `такого поля нет${hint ? `: возможно, имелось в виду «${hint}»` : ''}. Допустимые поля${issue.path.length > 0 ? ` в ${fieldPath(issue.path)}` : ''}: ${fields.join(', ')}`,
+					message: `такого поля нет${unknownKeyHint(key, fields)}. Допустимые поля${issue.path.length > 0 ? ` в ${fieldPath(issue.path)}` : ''}: ${fields.join(', ')}`,
 				};
 			});
 		}
 		const line = fieldLine(lines, issue.path);
 		const field = fieldPath(issue.path);
+		// A value after ` #` is a YAML comment: the field reads as empty (null) and fails.
+		const comment = line !== undefined && startsComment(lines[line - 2] ?? '');
 		return [
 			{
 				severity: 'error',
@@ -426,7 +436,7 @@ function schemaFindings(
 				file,
 				...(line ? { line } : {}),
 				...(field ? { field } : {}),
-				message: issue.message,
+				message: comment ? `${issue.message}${YAML_COMMENT_HINT(lines[line - 2] ?? '')}` : issue.message,
 			},
 		];
 	});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SITE } from '../site.ts';
+import { describeInvisible, showInvisible, withoutInvisible } from './content-issues.ts';
 import { formatDate, parseEditorDate } from './dates.ts';
 import { normaliseImageUrl } from './images.ts';
 import { normaliseKeywords, splitKeywords } from './keywords.ts';
@@ -248,16 +249,66 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
- * Closest known field name to a misspelt one, for "did you mean" hints: the same name in another
- * letter case or with `-`/`_`, else one at most two typos away (`descripton`, `bestRatng`).
+ * What other blog engines (Jekyll, Hugo, Eleventy, WordPress exports, Ghost) call the blog's own
+ * fields, in lower case without `-`/`_`: a post brought from one of them is told the field's name
+ * here, not only that its key is unknown.
+ */
+const OTHER_ENGINE_FIELDS: Readonly<Record<string, (typeof POST_FIELDS)[number]>> = {
+	date: 'pubDate',
+	published: 'pubDate',
+	publishdate: 'pubDate',
+	publishedat: 'pubDate',
+	publishedon: 'pubDate',
+	created: 'pubDate',
+	lastmod: 'updatedDate',
+	updated: 'updatedDate',
+	modified: 'updatedDate',
+	updatedat: 'updatedDate',
+	tags: 'keywords',
+	tag: 'keywords',
+	categories: 'keywords',
+	category: 'keywords',
+	image: 'heroImage',
+	cover: 'heroImage',
+	coverimage: 'heroImage',
+	featuredimage: 'heroImage',
+	featureimage: 'heroImage',
+	thumbnail: 'heroImage',
+	imagealt: 'heroAlt',
+	coveralt: 'heroAlt',
+	summary: 'description',
+	excerpt: 'description',
+	authors: 'author',
+	related_posts: 'related',
+	relatedposts: 'related',
+};
+
+/** The blog's own field for another engine's key (`date` → `pubDate`), at the top level only. */
+export function otherEngineField(
+	key: string,
+	fields: readonly string[] = POST_FIELDS,
+): string | undefined {
+	if (fields !== POST_FIELDS) return undefined;
+	return OTHER_ENGINE_FIELDS[withoutInvisible(key).toLowerCase().replace(/[_-]/g, '')];
+}
+
+/**
+ * Closest known field name to a misspelt one, for "did you mean" hints: the same name with an
+ * invisible character, in another letter case or with `-`/`_`, else another engine's name for it
+ * (`tags`), else one at most two typos away (`descripton`, `bestRatng`).
  */
 export function suggestField(
 	key: string,
 	fields: readonly string[] = POST_FIELDS,
 ): string | undefined {
-	const simple = (name: string): string => name.toLowerCase().replace(/[_-]/g, '');
+	const simple = (name: string): string =>
+		withoutInvisible(name)
+			.toLowerCase()
+			.replace(/[_-]/g, '');
 	const exact = fields.find((field) => simple(field) === simple(key));
 	if (exact) return exact;
+	const other = otherEngineField(key, fields);
+	if (other) return other;
 	const scored = fields
 		.map((field) => ({ field, distance: editDistance(simple(key), simple(field)) }))
 		.filter(({ field, distance }) => distance <= Math.min(2, Math.floor(field.length / 3)))
@@ -265,15 +316,33 @@ export function suggestField(
 	return scored[0]?.field;
 }
 
+/**
+ * What an editor is told about an unknown key, after «такого поля нет»: an invisible character in
+ * it, shown and named; the blog's name for another engine's field; or the closest field name.
+ */
+export function unknownKeyHint(key: string, fields: readonly string[] = POST_FIELDS): string {
+	const hint = suggestField(key, fields);
+	const invisible = describeInvisible(key);
+	if (invisible.length > 0) {
+		const named = invisible.join(', ');
+		return `: в имени «${showInvisible(key)}» ${invisible.length > 1 ? 'невидимые символы' : 'невидимый символ'} ${named}${hint ? `, без ${invisible.length > 1 ? 'них' : 'него'} это поле «${hint}»` : ''}. Сотрите имя поля целиком и наберите его заново`;
+	}
+	const other = otherEngineField(key, fields);
+	if (other) {
+		return `: так это поле называют другие движки блогов (Jekyll, Hugo, WordPress), здесь оно называется «${other}». Переименуйте «${key}» в «${other}»`;
+	}
+	return hint ? `: возможно, имелось в виду «${hint}»` : '';
+}
+
 const unknownKeyMessage = (
 	keys: readonly string[],
 	fields: readonly string[] = POST_FIELDS,
 ): string =>
 	keys
-		.map((key) => {
-			const hint = suggestField(key, fields);
-			return `неизвестное поле «${key}»${hint ? `: возможно, имелось в виду «${hint}»` : ''}; допустимые поля: ${fields.join(', ')}`;
-		})
+		.map(
+			(key) =>
+				`неизвестное поле «${showInvisible(key)}»${unknownKeyHint(key, fields)}; допустимые поля: ${fields.join(', ')}`,
+		)
 		.join('; ');
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
 import { fieldPath } from '../../src/lib/content-issues.ts';
-import { fieldsAt, postSchema, suggestField } from '../../src/lib/post-schema.ts';
+import { fieldsAt, postSchema, suggestField, unknownKeyHint } from '../../src/lib/post-schema.ts';
 import { ROOT } from '../support/build.ts';
 
 const BLOG = join(ROOT, 'src/content/blog');
@@ -243,10 +243,36 @@ test.each([
 	['hero_image', 'heroImage'],
 	['UPDATEDDATE', 'updatedDate'],
 	['descripton', 'description'],
-	['tags', undefined],
+	// Other engines' names for the blog's fields.
+	['date', 'pubDate'],
+	['tags', 'keywords'],
+	['categories', 'keywords'],
+	['image', 'heroImage'],
+	['lastmod', 'updatedDate'],
+	// Invisible characters in the key.
+	['pubDate\u200b', 'pubDate'],
+	['hero\u00a0Alt', 'heroAlt'],
 	['foo', undefined],
-])('suggestField(%s) → %s', (key, expected) => {
+])('suggestField(%j) → %s', (key, expected) => {
 	expect(suggestField(key)).toBe(expected);
+});
+
+test('another engine\'s key is named only at the top level', () => {
+	expect(suggestField('image', fieldsAt(['schema']))).toBe('image');
+	expect(suggestField('date', fieldsAt(['schema', 'aggregateRating']))).toBeUndefined();
+});
+
+test.each([
+	['date', /другие движки блогов.*здесь оно называется «pubDate». Переименуйте «date» в «pubDate»/],
+	['tags', /здесь оно называется «keywords»/],
+	[
+		'pubDate\u200b',
+		/в имени «pubDate⟨U\+200B⟩» невидимый символ ⟨U\+200B⟩ \(пробел нулевой ширины\), без него это поле «pubDate»/,
+	],
+	['\u00a0title', /«⟨U\+00A0⟩title» невидимый символ ⟨U\+00A0⟩ \(неразрывный пробел\)/],
+	['descripton', /^: возможно, имелось в виду «description»$/],
+])('unknownKeyHint(%j)', (key, hint) => {
+	expect(unknownKeyHint(key)).toMatch(hint);
 });
 
 test.each([
