@@ -11,6 +11,7 @@ import { PLACEHOLDER } from './new-post.ts';
 import { fieldsAt, postSchema, unknownKeyHint, type PostFrontmatter } from './post-schema.ts';
 import { pageCount } from './pagination.ts';
 import { unpublishedReason } from './publishing.ts';
+import { suggestSitePath } from './site-paths.ts';
 import { isSlug, slugify } from './slug.ts';
 import { tagSlugs } from './tags.ts';
 import { postPath, slugFromPostUrl } from './urls.ts';
@@ -70,6 +71,9 @@ export type FindingCode =
 	| 'link-unpublished'
 	| 'link-tag-missing'
 	| 'link-page-missing'
+	| 'link-page-unknown'
+	| 'link-post-file'
+	| 'footnote-duplicate'
 	| 'encoding';
 
 /** One problem in one post. */
@@ -458,6 +462,8 @@ export interface FileFinding {
 	unlessTag?: { slug: string; page: number };
 	/** Holds unless the main listing has this many pages. */
 	unlessListingPage?: number;
+	/** A link to this path, which no page has: checkPosts adds the closest existing address. */
+	missingPage?: string;
 }
 
 /**
@@ -647,6 +653,12 @@ export function checkPosts(
 				continue;
 			if (item.unlessListingPage !== undefined && site.listingPages >= item.unlessListingPage)
 				continue;
+			if (item.missingPage !== undefined) {
+				const better = suggestSitePath(item.missingPage, { posts: slugs, tags: site.tagPages.keys() });
+				const hint = better ? `возможно, имелось в виду ${better}` : 'исправьте адрес';
+				findings.push({ ...finding, message: `${finding.message}; ${hint}` });
+				continue;
+			}
 			findings.push(finding);
 		}
 	}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SITE } from '../site.ts';
 import { describeInvisible, showInvisible, withoutInvisible } from './content-issues.ts';
 import { formatDate, parseEditorDate } from './dates.ts';
+import { editDistance } from './edit-distance.ts';
 import { normaliseImageUrl } from './images.ts';
 import { normaliseKeywords, splitKeywords } from './keywords.ts';
 import { isSlug } from './slug.ts';
@@ -232,21 +233,6 @@ export const POST_FIELDS = [
 /** The keys allowed in the block at `path` (top-level fields for the empty path). */
 export const fieldsAt = (path: readonly PropertyKey[]): readonly string[] =>
 	path.length === 0 ? POST_FIELDS : (BLOCK_FIELDS[path.map(String).join('.')] ?? []);
-
-/** Edit distance of two short strings (insertions, deletions, substitutions). */
-function editDistance(a: string, b: string): number {
-	let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		const next = [i];
-		for (let j = 1; j <= b.length; j++) {
-			next.push(
-				Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)),
-			);
-		}
-		row = next;
-	}
-	return row[b.length]!;
-}
 
 /**
  * What other blog engines (Jekyll, Hugo, Eleventy, WordPress exports, Ghost) call the blog's own

@@ -157,11 +157,14 @@ async function loadErrorsOf(): Promise<ErrorsOf> {
 		/[\uFFFD\0]/.test(contents) ? decodePost(readFileSync(path)).problem : undefined;
 	return (path, contents) =>
 		checkFile({ file: displayPath(path), source: contents, notUtf8: notUtf8(path, contents) })
-			.findings.filter(({ finding, unlessImage, unlessFile }) => {
-				// The conditions checkPosts settles for one file: its images and imports beside it.
+			.findings.filter(({ finding, unlessImage, unlessFile, unlessPost, ifUnpublished }) => {
+				// Conditions on the files beside the post are settled here; those on other posts
+				// (a link to a post) are left to npm run check:content and the build.
 				const exists = (relative: string): boolean => existsSync(resolve(dirname(path), relative));
 				return (
 					finding.severity === 'error' &&
+					unlessPost === undefined &&
+					ifUnpublished === undefined &&
 					(unlessImage === undefined || !exists(unlessImage)) &&
 					(unlessFile === undefined || !unlessFile.some(exists))
 				);
