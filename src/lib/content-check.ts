@@ -440,7 +440,9 @@ function schemaFindings(
 				file,
 				...(line ? { line } : {}),
 				...(field ? { field } : {}),
-				message: comment ? `${issue.message}${YAML_COMMENT_HINT(lines[line - 2] ?? '')}` : issue.message,
+				message: comment
+					? `${issue.message}${YAML_COMMENT_HINT(lines[line - 2] ?? '')}`
+					: issue.message,
 			},
 		];
 	});
@@ -654,7 +656,10 @@ export function checkPosts(
 			if (item.unlessListingPage !== undefined && site.listingPages >= item.unlessListingPage)
 				continue;
 			if (item.missingPage !== undefined) {
-				const better = suggestSitePath(item.missingPage, { posts: slugs, tags: site.tagPages.keys() });
+				const better = suggestSitePath(item.missingPage, {
+					posts: slugs,
+					tags: site.tagPages.keys(),
+				});
 				const hint = better ? `возможно, имелось в виду ${better}` : 'исправьте адрес';
 				findings.push({ ...finding, message: `${finding.message}; ${hint}` });
 				continue;

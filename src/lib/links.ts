@@ -43,14 +43,17 @@ export function externalRel(existing: string | readonly string[] | undefined): s
 }
 
 /** A relative link to a post file: its folder (optional), name, extension, then `?…`/`#…`. */
-const POST_FILE_LINK = /^(?![a-z][a-z\d+.-]*:|\/|#|\?)(?:[^?#]*\/)?([^/?#]+\.(?:md|mdx|markdown))([?#].*)?$/i;
+const POST_FILE_LINK =
+	/^(?![a-z][a-z\d+.-]*:|\/|#|\?)(?:[^?#]*\/)?([^/?#]+\.(?:md|mdx|markdown))([?#].*)?$/i;
 
 /**
  * A link to another post by its file (`servisnyy-podhod.md`, `./x.md`, `../blog/x.md#razdel`),
  * as editors write it in their text editor: the post's slug and its URL on the site, with the
  * fragment kept. Posts are published by file name whatever folder they are in.
  */
-export function postFileLink(href: string): { slug: string; file: string; url: string } | undefined {
+export function postFileLink(
+	href: string,
+): { slug: string; file: string; url: string } | undefined {
 	const match = POST_FILE_LINK.exec(href.trim());
 	if (!match?.[1]) return undefined;
 	let file = match[1];

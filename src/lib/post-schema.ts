@@ -288,9 +288,7 @@ export function suggestField(
 	fields: readonly string[] = POST_FIELDS,
 ): string | undefined {
 	const simple = (name: string): string =>
-		withoutInvisible(name)
-			.toLowerCase()
-			.replace(/[_-]/g, '');
+		withoutInvisible(name).toLowerCase().replace(/[_-]/g, '');
 	const exact = fields.find((field) => simple(field) === simple(key));
 	if (exact) return exact;
 	const other = otherEngineField(key, fields);

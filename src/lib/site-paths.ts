@@ -3,8 +3,8 @@ import { FIXED_PAGE_PATHS, postPath, tagPath } from './urls.ts';
 
 /*
  * The page an editor most likely meant by a link to a path the site has no page at: the article
- * or tag whose address is the link's last part (`/servisnyy-podhod/` is `/blog/servisnyy-podhod/`),
- * else the one a typo or two away.
+ * or tag named by a part of the link, the last first (`/servisnyy-podhod/` is
+ * `/blog/servisnyy-podhod/`), else the one whose name is a typo or two from the last part.
  */
 
 /** What the site has pages for, besides FIXED_PAGE_PATHS. */
@@ -26,8 +26,13 @@ function decoded(text: string): string {
 
 /** The existing page closest to a path no page has, or undefined when none is close. */
 export function suggestSitePath(pathname: string, pages: SitePages): string | undefined {
-	const last = decoded(pathname.split('/').filter(Boolean).pop() ?? '').toLowerCase();
-	if (last === '') return undefined;
+	const segments = pathname
+		.split('/')
+		.filter(Boolean)
+		.map((segment) => decoded(segment).toLowerCase())
+		.reverse();
+	const last = segments[0];
+	if (last === undefined) return undefined;
 	const candidates: { name: string; path: string }[] = [
 		...[...pages.posts].map((slug) => ({ name: slug, path: postPath(slug) })),
 		...[...pages.tags].map((slug) => ({ name: slug, path: tagPath(slug) })),
@@ -38,8 +43,10 @@ export function suggestSitePath(pathname: string, pages: SitePages): string | un
 		// The list of articles is the home page; there is no /blog/ page.
 		{ name: 'blog', path: '/' },
 	];
-	const exact = candidates.find(({ name }) => name === last);
-	if (exact) return exact.path;
+	for (const segment of segments) {
+		const exact = candidates.find(({ name }) => name === segment);
+		if (exact) return exact.path;
+	}
 	const limit = Math.max(1, Math.floor(last.length / 4));
 	let best: { path: string; distance: number } | undefined;
 	for (const { name, path } of candidates) {

@@ -257,7 +257,7 @@ test.each([
 	expect(suggestField(key)).toBe(expected);
 });
 
-test('another engine\'s key is named only at the top level', () => {
+test("another engine's key is named only at the top level", () => {
 	expect(suggestField('image', fieldsAt(['schema']))).toBe('image');
 	expect(suggestField('date', fieldsAt(['schema', 'aggregateRating']))).toBeUndefined();
 });

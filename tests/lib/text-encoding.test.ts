@@ -26,9 +26,7 @@ const koi8 = (text: string): Uint8Array =>
 function utf16(text: string, order: 'le' | 'be', bom: boolean): Uint8Array {
 	const units = [...(bom ? [0xfeff] : []), ...[...text].map((char) => char.charCodeAt(0))];
 	return Uint8Array.from(
-		units.flatMap((unit) =>
-			order === 'le' ? [unit & 0xff, unit >> 8] : [unit >> 8, unit & 0xff],
-		),
+		units.flatMap((unit) => (order === 'le' ? [unit & 0xff, unit >> 8] : [unit >> 8, unit & 0xff])),
 	);
 }
 
