@@ -334,7 +334,7 @@ export function checkBodyRules(input: BodyInput): FileFinding[] {
 			/\/+$/,
 			'/',
 		);
-		const tag = /^\/tags\/([^/]+)\/(?:(\d+)\/)?$/.exec(pathname);
+		const tag = /^\/tags\/([^/]+)\/(?:(?:page\/)?(\d+)\/)?$/.exec(pathname);
 		const firstPage = /^\/(?:tags\/[^/]+\/|page\/)(?:0*[01])\/$/.exec(pathname);
 		if (firstPage) {
 			add(

@@ -311,6 +311,12 @@ describe('links to posts by file, pages that do not exist, footnotes defined twi
 		},
 	);
 
+	test('a link to a later page of a tag is a tag page, not an unknown one', () => {
+		expect(messages('См. [тег](/tags/konserzh/page/2/).').map(({ code }) => code)).toEqual([
+			'link-tag-missing',
+		]);
+	});
+
 	test('a footnote defined twice is a warning at the second definition', () => {
 		const body = 'Текст[^1] и ещё[^2].\n\n[^1]: Первая.\n[^2]: Вторая.\n[^1]: Повтор.';
 		expect(messages(body)).toEqual([
