@@ -1,35 +1,88 @@
 #!/usr/bin/env bash
-# Every check the project has, fail-fast, in the order CI runs them:
-# types and formatting, unit tests, a production build, tests of the built site, browser tests,
-# Lighthouse.
+# Every check the project has, fail-fast, in two lanes that run side by side (the machine has two
+# cores, and each lane is mostly one process at a time):
+#   code: ESLint, prettier --check, the unit tests, then `astro check` and tsc in a copy of the
+#         project (they write .astro/, which the site lane's builds use);
+#   site: a production build, the reproducibility check, the tests of the built site, the
+#         browser tests, Lighthouse.
+# Each lane's output is kept and printed whole when the lane ends; the first lane to fail stops
+# the other, and the run exits non-zero.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "System programs: Chromium (browser tests), Java (HTML checker)"
+step "System programs: Chromium (browser tests), Java (HTML checker), ip (network namespaces)"
 bash scripts/ensure-system-deps.sh
 
 step "Lock file: every platform's optional binaries are locked"
 npm run --silent check:lock
 
-step "astro check and tsc (types), ESLint and prettier --check"
-npm run --silent check
+logs=$(mktemp -d)
+copy=""
+cleanup() {
+	[ -n "$copy" ] && rm -rf "$copy"
+	rm -rf "$logs"
+}
+trap cleanup EXIT
 
-step "Unit tests"
-npx vitest run --project unit
+lane_code() {
+	step "ESLint and prettier --check"
+	npm run --silent lint
+	npm run --silent format:check
+	step "Unit tests"
+	npx vitest run --project unit
+	step "astro check and tsc (types), in a copy of the project"
+	copy=$(mktemp -d)
+	git ls-files -z --cached --others --exclude-standard | tar --null -cf - -T - | tar -xf - -C "$copy"
+	ln -s "$PWD/node_modules" "$copy/node_modules"
+	(cd "$copy" && npx astro check && npx tsc --noEmit)
+	rm -rf "$copy"
+}
 
-step "Production build"
-npm run --silent build
+lane_site() {
+	step "Production build"
+	npm run --silent build
+	step "Reproducible build: two clean builds, byte for byte"
+	npm run --silent check:reproducible
+	step "Tests of the built site (dist/)"
+	npx vitest run --project dist
+	step "Browser tests (Chromium)"
+	npx vitest run --project browser
+	step "Lighthouse: home, article, tag, search (about a minute)"
+	npm run --silent lighthouse
+}
 
-step "Reproducible build: two clean builds, byte for byte"
-npm run --silent check:reproducible
+start=$(date +%s)
+# Job control: each lane runs in a process group of its own, so stopping it stops all it started.
+set -m
+(set -euo pipefail; lane_code) >"$logs/code.log" 2>&1 &
+code_pid=$!
+(set -euo pipefail; lane_site) >"$logs/site.log" 2>&1 &
+site_pid=$!
 
-step "Tests of the built site (dist/)"
-npx vitest run --project dist
-
-step "Browser tests (Chromium)"
-npx vitest run --project browser
-
-step "Lighthouse: home, article, tag, search (about a minute)"
-npm run --silent lighthouse
+declare -A lane_of=([$code_pid]=code [$site_pid]=site)
+status=0
+for _ in 1 2; do
+	set +e
+	wait -n -p done_pid "$code_pid" "$site_pid"
+	result=$?
+	set -e
+	name=${lane_of[$done_pid]}
+	printf '\n######## lane %s: exit %s after %ss ########\n' "$name" "$result" $(($(date +%s) - start))
+	cat "$logs/$name.log"
+	if [ "$result" -ne 0 ]; then
+		status=$result
+		# Stop the other lane (its whole process group) and show what it had printed.
+		for pid in "$code_pid" "$site_pid"; do
+			[ "$pid" = "$done_pid" ] && continue
+			kill -TERM -- "-$pid" 2>/dev/null || true
+			wait "$pid" 2>/dev/null || true
+			printf '\n######## lane %s: stopped ########\n' "${lane_of[$pid]}"
+			tail -n 40 "$logs/${lane_of[$pid]}.log"
+		done
+		break
+	fi
+done
+printf '\nAll checks: %s in %ss\n' "$([ "$status" -eq 0 ] && echo passed || echo FAILED)" $(($(date +%s) - start))
+exit "$status"
