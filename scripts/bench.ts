@@ -1,6 +1,7 @@
 /*
  * `npm run bench -- --posts N [--runs R] [--profile] [--keep] [--no-bare]
- *                  [--search [--search-runs S] [--throttle]]` (`--help` prints the options)
+ *                  [--search [--search-runs S] [--throttle]]`
+ * `npm run bench -- --relevance [--keep]`            (`--help` prints the options)
  *
  * Generates N seed-shaped posts into a temporary content folder, then for each run: a clean build
  * (empty output folder, fresh Astro cache), a clean build of the bare baseline (bench/bare: a
@@ -18,6 +19,10 @@
  * build is measured (scripts/bench/search-run.ts): S cold-cache runs per query in Chromium
  * (`--throttle` adds as many on an emulated slow link), and the same queries against one index
  * of all articles, built in memory from the pages.
+ * `--relevance` builds the blog of the relevance corpus instead (scripts/bench/relevance.ts: 300
+ * posts whose relevance to each query is known), indexes the same article pages with Pagefind
+ * and prints precision at 5 of both engines for each query and on average
+ * (scripts/bench/relevance-run.ts); it writes bench-results/<date>-relevance.json.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,6 +37,8 @@ import {
 	type PageWeight,
 } from './bench/dist.ts';
 import { generatePosts } from './bench/generate.ts';
+import { averages, formatRelevanceTable, relevanceCorpus } from './bench/relevance.ts';
+import { benchRelevance } from './bench/relevance-run.ts';
 import { runMeasured } from './bench/measure.ts';
 import { BENCH_USAGE, benchPlan, parseBenchArgs } from './bench/options.ts';
 import { formatSearchTables, type SearchBenchResult } from './bench/search.ts';
@@ -181,6 +188,10 @@ async function setAside(dir: string): Promise<void> {
 
 ensureGnuTime();
 const work = await mkdtemp(join(tmpdir(), 'blog-bench-'));
+if (options.relevance) {
+	await relevanceBench(work);
+	process.exit(0);
+}
 const content = join(work, 'content');
 console.log(`Generating ${posts} posts into ${content}…`);
 const changed = await writeCorpus(content);
@@ -309,3 +320,36 @@ if (search) console.log(`${formatSearchTables(search)}\n`);
 if (searchThrottled) console.log(`${formatSearchTables(searchThrottled)}\n`);
 console.log(`Wrote ${outFile}`);
 if (options.profile) console.log(`CPU profiles: ${profileDir}`);
+
+/** `--relevance`: the blog's search beside Pagefind on the relevance corpus. */
+async function relevanceBench(dir: string): Promise<void> {
+	try {
+		const corpus = relevanceCorpus();
+		const folder = join(dir, 'relevance-content');
+		await mkdir(folder, { recursive: true });
+		for (const post of corpus) await writeFile(join(folder, post.file), post.source);
+		console.log(`Relevance: building the blog of ${corpus.length} posts…`);
+		const paths = { cache: join(dir, 'relevance-cache'), outDir: join(dir, 'relevance-dist') };
+		await build(dir, 'relevance', paths, {
+			BLOG_CONTENT_DIR: folder,
+			BLOG_NOW: BENCH_NOW,
+			ASTRO_TELEMETRY_DISABLED: '1',
+		});
+		const rows = await benchRelevance(paths.outDir, corpus);
+		const date = new Date().toISOString().slice(0, 10);
+		const outFile = join(ROOT, 'bench-results', `${date}-relevance.json`);
+		await mkdir(join(ROOT, 'bench-results'), { recursive: true });
+		const result = {
+			date,
+			commit: gitCommit(),
+			posts: corpus.length,
+			rows,
+			average: averages(rows),
+		};
+		await writeFile(outFile, `${JSON.stringify(result, null, '\t')}\n`);
+		console.log(`\n${formatRelevanceTable(rows)}\n\nWrote ${outFile}`);
+	} finally {
+		if (!options.keep) await rm(dir, { recursive: true, force: true });
+		else console.log(`Kept ${dir}`);
+	}
+}

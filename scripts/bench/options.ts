@@ -16,6 +16,8 @@ export interface BenchOptions {
 	search: boolean;
 	searchRuns: number;
 	throttle: boolean;
+	/** Instead of the builds: the search's relevance beside Pagefind on a known corpus. */
+	relevance: boolean;
 }
 
 /** The command line read: options to run with, a request for help, or what is wrong. */
@@ -40,19 +42,22 @@ Options:
   --search           benchmark the search page in Chromium on the first clean build
   --search-runs S    cold-cache runs per search query (default 4; needs --search)
   --throttle         the search runs again on an emulated slow link (needs --search)
+  --relevance        instead of the above: precision at 5 of the blog's search and of
+                     Pagefind on a 300-post corpus with known answers (only --keep with it)
   -h, --help         this text
 
 Example: npm run bench -- --posts 1000 --runs 3`;
 
 const OPTIONS = {
-	posts: { type: 'string', default: '1000' },
-	runs: { type: 'string', default: '1' },
+	posts: { type: 'string' },
+	runs: { type: 'string' },
 	profile: { type: 'boolean', default: false },
 	keep: { type: 'boolean', default: false },
 	'no-bare': { type: 'boolean', default: false },
 	search: { type: 'boolean', default: false },
 	'search-runs': { type: 'string' },
 	throttle: { type: 'boolean', default: false },
+	relevance: { type: 'boolean', default: false },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -79,8 +84,19 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 		const message = (error as Error).message.replace(/\. To specify .*$/s, '').replace(/\.?$/, '.');
 		return { kind: 'error', message: `${message} ${HINT}` };
 	}
-	const posts = count('posts', values.posts);
-	const runs = count('runs', values.runs);
+	if (values.relevance) {
+		const others = ['posts', 'runs', 'profile', 'no-bare', 'search', 'search-runs', 'throttle']
+			.filter((name) => values[name as keyof typeof values])
+			.map((name) => `--${name}`);
+		if (others.length > 0) {
+			return {
+				kind: 'error',
+				message: `--relevance runs on its own corpus and takes only --keep, not ${others.join(', ')}. ${HINT}`,
+			};
+		}
+	}
+	const posts = count('posts', values.posts ?? '1000');
+	const runs = count('runs', values.runs ?? '1');
 	const searchRuns = count('search-runs', values['search-runs'] ?? '4');
 	for (const value of [posts, runs, searchRuns]) {
 		if (typeof value === 'string') return { kind: 'error', message: `${value} ${HINT}` };
@@ -106,6 +122,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 			search: values.search,
 			searchRuns: searchRuns as number,
 			throttle: values.throttle,
+			relevance: values.relevance,
 		},
 	};
 }

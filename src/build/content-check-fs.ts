@@ -11,6 +11,7 @@ import {
 	type SourceFile,
 } from '../lib/content-check.ts';
 import { isPostFile } from '../lib/content-dir.ts';
+import { decodePost, type EncodingProblem } from '../lib/text-encoding.ts';
 
 /** A path as editors see it: relative to `cwd` when inside it, else absolute; always `/`. */
 export function displayPath(path: string, cwd: string = process.cwd()): string {
@@ -50,14 +51,16 @@ export async function readPostFiles(
 		(await postFileNames(dir)).map(async (name) => {
 			const bytes = await readFile(join(dir, name));
 			const file = displayPath(join(dir, name), cwd);
-			return { file, digest: fileDigest(file, bytes), source: bytes.toString('utf8') };
+			const { text, problem } = decodePost(bytes);
+			return { file, digest: fileDigest(file, bytes), source: text, notUtf8: problem };
 		}),
 	);
 }
 
 /**
  * A post file that is read when the check first asks for its digest and not kept: its bytes
- * until the check asks for its text (decoded from the same bytes, then dropped), which a check
+ * until the check asks for its text (decoded from the same bytes, then dropped, with what
+ * `notUtf8` says about them kept), which a check
  * whose cache knows the post never does. Checking 10,000 posts read all at once held 300 MB of
  * text at the same time; read one by one, only the results add up. Asked for its text twice,
  * it reads the file again.
@@ -65,6 +68,14 @@ export async function readPostFiles(
 export function postFileOnDisk(path: string, file: string): SourceFile {
 	let digest: string | undefined;
 	let bytes: Buffer | undefined;
+	/** The encoding problem found when the text was last decoded (`null`: not decoded yet). */
+	let problem: EncodingProblem | undefined | null = null;
+	const decode = (): string => {
+		const decoded = decodePost(bytes ?? readFileSync(path));
+		problem = decoded.problem;
+		bytes = undefined;
+		return decoded.text;
+	};
 	return {
 		file,
 		get digest() {
@@ -75,9 +86,11 @@ export function postFileOnDisk(path: string, file: string): SourceFile {
 			return digest;
 		},
 		get source() {
-			const text = (bytes ?? readFileSync(path)).toString('utf8');
-			bytes = undefined;
-			return text;
+			return decode();
+		},
+		get notUtf8() {
+			if (problem === null) decode();
+			return problem ?? undefined;
 		},
 	};
 }

@@ -80,7 +80,7 @@ interface Article {
 }
 
 /** Format of the cached records; a new value makes every page be read again. */
-const RECORD_FORMAT = 2;
+const RECORD_FORMAT = 3;
 
 const recordName = (file: string, digest: string): string =>
 	`${hash('sha256', `${RECORD_FORMAT}\0${file}\0${digest}`, 'base64url').slice(0, 32)}.json`;

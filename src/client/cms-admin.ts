@@ -62,6 +62,10 @@ function ratingLine(schema: unknown): string | undefined {
 	return rating ? formatRating(rating) : undefined;
 }
 
+/** The « · » before an item of a meta line, as MetaSeparator.astro writes it. */
+const separator = (): Element =>
+	h('span', { className: 'meta__sep', 'aria-hidden': 'true' }, ' · ');
+
 /** The article as ArticleLayout renders it: headline, date, author, reading time, rating. */
 function PostPreview({ entry, widgetFor }: PreviewProps): Element {
 	const data = entry.get('data') as ImmutableMap;
@@ -83,8 +87,8 @@ function PostPreview({ entry, widgetFor }: PreviewProps): Element {
 				'p',
 				{ className: 'meta meta--dotted' },
 				date ? h('time', { dateTime: toIsoWithOffset(date) }, formatDate(date)) : null,
-				h('span', null, text(data.get('author')) || SITE.defaultAuthor),
-				h('span', null, formatReadingTime(countWords(text(data.get('body'))))),
+				h('span', null, date ? separator() : null, text(data.get('author')) || SITE.defaultAuthor),
+				h('span', null, separator(), formatReadingTime(countWords(text(data.get('body'))))),
 			),
 			rating
 				? h(

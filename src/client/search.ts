@@ -19,7 +19,6 @@ import {
 	writeSearchLocation,
 } from '../lib/search.ts';
 import {
-	excerptOf,
 	parseSearchManifest,
 	runSearch,
 	type SearchChunk,
@@ -27,6 +26,13 @@ import {
 	type SearchSource,
 	type TermMatch,
 } from '../lib/search-engine.ts';
+import {
+	excerptOf,
+	highlightOf,
+	marksOf,
+	type ExcerptPart,
+	type Marks,
+} from '../lib/search-excerpt.ts';
 import { suggestQuery } from '../lib/search-query.ts';
 
 /*
@@ -109,13 +115,27 @@ function loadSuggestionWords(): Promise<string[]> {
 	return suggestionWords;
 }
 
-function renderResult(doc: SearchDoc, matched: ReadonlySet<string>): HTMLLIElement {
+/** Appends text parts to an element, the marked ones in <mark>. */
+function appendParts(element: HTMLElement, parts: readonly ExcerptPart[]): void {
+	for (const part of parts) {
+		if (part.mark) {
+			const mark = document.createElement('mark');
+			mark.textContent = part.text;
+			element.append(mark);
+		} else {
+			element.append(part.text);
+		}
+	}
+}
+
+function renderResult(doc: SearchDoc, marks: Marks): HTMLLIElement {
 	const item = document.createElement('li');
 	item.className = 'search-result';
 	const link = document.createElement('a');
 	link.className = 'search-result__title';
 	link.href = doc.url;
-	link.textContent = doc.title || doc.url;
+	if (doc.title) appendParts(link, highlightOf(doc.title, marks));
+	else link.textContent = doc.url;
 	item.append(link);
 	// The article's file is its search record, which has the date the search page does not type.
 	const date = resultDate((doc as SearchDoc & { date?: unknown }).date);
@@ -130,15 +150,7 @@ function renderResult(doc: SearchDoc, matched: ReadonlySet<string>): HTMLLIEleme
 	}
 	const excerpt = document.createElement('p');
 	excerpt.className = 'search-result__excerpt';
-	for (const part of excerptOf(doc.text, matched)) {
-		if (part.mark) {
-			const mark = document.createElement('mark');
-			mark.textContent = part.text;
-			excerpt.append(mark);
-		} else {
-			excerpt.append(part.text);
-		}
-	}
+	appendParts(excerpt, excerptOf(doc.text, marks));
 	item.append(excerpt);
 	return item;
 }
@@ -148,8 +160,8 @@ interface Results {
 	query: string;
 	/** Doc ids, best first. */
 	ids: number[];
-	/** Stems the query matched, for the excerpts' marks. */
-	matched: Set<string>;
+	/** What the excerpts and titles mark. */
+	marks: Marks;
 	shown: number;
 }
 
@@ -256,7 +268,7 @@ export function startSearch(): void {
 		for (const found of loading) {
 			const loaded = await found;
 			if (stale()) return undefined;
-			const item = renderResult(loaded, results.matched);
+			const item = renderResult(loaded, results.marks);
 			items.push(item);
 			onItem?.(item);
 		}
@@ -325,7 +337,7 @@ export function startSearch(): void {
 			const results: Results = {
 				query,
 				ids: answer.ids,
-				matched: new Set(answer.terms.flatMap((term) => term.stems)),
+				marks: marksOf(answer),
 				shown: 0,
 			};
 			const show = (items: HTMLLIElement[]): void => {

@@ -52,6 +52,10 @@ export interface Blog {
 	related: RelatedIndex<Post>;
 	/** Posts with errors, shown in `astro dev` as their messages (a build with them fails). */
 	broken: BrokenPost[];
+	/** The build's "now": posts dated later are scheduled (not built in production). */
+	now: Date;
+	/** Publication times of the scheduled posts (not drafts), whether or not they are shown. */
+	scheduledTimes: Date[];
 }
 
 /** A post the content check rejected, by slug, with its Russian error messages. */
@@ -94,18 +98,26 @@ export function getBlog(): Promise<Blog> {
 		const now = buildNow(process.env);
 		const preview = isPreview(process.env);
 		const broken: BrokenPost[] = [];
+		const scheduledTimes: Date[] = [];
 		const entries = await getCollection('blog', (entry) => {
 			const errors = contentErrors(entry.data);
 			if (errors) broken.push({ slug: entry.id, errors });
+			else if (unpublishedReason(entry.data, now) === 'scheduled')
+				scheduledTimes.push(entry.data.pubDate);
 			return !errors && isVisible(entry.data, now, preview);
 		});
 		const posts = entries.map((entry) => toPost(entry, now)).sort(byNewest);
 		return {
 			broken,
+			now,
+			scheduledTimes,
 			posts,
 			bySlug: new Map(posts.map((post) => [post.slug, post])),
 			tags: buildTags(posts),
-			related: createRelatedIndex(posts),
+			// Posts without shared keywords: by the similarity of their titles and descriptions.
+			related: createRelatedIndex(posts, {
+				textOf: (post) => ({ title: post.title, text: `${post.headline} ${post.description}` }),
+			}),
 		};
 	})();
 	return blog;

@@ -1,7 +1,7 @@
 import type { FileFinding, FindingCode, Severity } from './content-check.ts';
 import { FOOTNOTES_LABEL_ID } from './footnotes.ts';
 import { PAGE_IDS, createHeadingIds } from './heading-ids.ts';
-import { isScriptUrl } from './links.ts';
+import { isScriptUrl, postFileLink } from './links.ts';
 import { lineAt, markdownHeadings, withoutCode } from './markdown-text.ts';
 import {
 	buildCspDirectives,
@@ -12,6 +12,7 @@ import {
 } from './security-headers.ts';
 import { slugify } from './slug.ts';
 import { internalPath, withTrailingSlash } from './trailing-slash.ts';
+import { FIXED_PAGE_PATHS, postPath } from './urls.ts';
 import { SITE } from '../site.ts';
 
 /*
@@ -44,6 +45,7 @@ const HTML_FRAME = new RegExp(String.raw`<(?:iframe|frame)\b[^>]*?\ssrc${ATTR}`,
 const HTML_HREF = new RegExp(String.raw`<a\b[^>]*?\shref${ATTR}`, 'gi');
 const HTML_ID = new RegExp(String.raw`<[a-z][^>]*?\s(?:id|name)${ATTR}`, 'gi');
 const BLOCKED_TAG = /<(style|meta|base|object|embed)\b[^>]*>?/gi;
+const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:/gm;
 
 const attrValue = (match: RegExpMatchArray): string => match[1] ?? match[2] ?? match[3] ?? '';
 
@@ -285,6 +287,25 @@ export function checkBodyRules(input: BodyInput): FileFinding[] {
 		})),
 	];
 	for (const { url, offset } of links) {
+		const postFile = postFileLink(url);
+		if (postFile) {
+			// Published as the post's URL (src/markdown/plugins.ts): the post must exist and be out.
+			add(
+				'error',
+				'link-post-file',
+				offset,
+				`в тексте ссылка на файл статьи «${url}», но статьи ${postFile.slug} (файла ${postFile.file}) нет: читатель попал бы на страницу 404. Проверьте имя файла: ссылка на статью — это имя её файла (servisnyy-podhod.md) или её адрес на сайте (${postPath(postFile.slug)})`,
+				{ unlessPost: postFile.slug },
+			);
+			add(
+				'warning',
+				'link-unpublished',
+				offset,
+				`в тексте ссылка на файл статьи «${url}» (на сайте ${postPath(postFile.slug)}), но статья ${postFile.slug} на сайте не опубликована (черновик или дата публикации ещё не наступила): читатель попадёт на страницу 404. Уберите ссылку или опубликуйте ту статью раньше этой`,
+				{ ifUnpublished: postFile.slug },
+			);
+			continue;
+		}
 		if (url.startsWith('#')) {
 			const anchor = decodePath(url.slice(1));
 			anchors ??= pageAnchors(text, body);
@@ -313,7 +334,7 @@ export function checkBodyRules(input: BodyInput): FileFinding[] {
 			/\/+$/,
 			'/',
 		);
-		const tag = /^\/tags\/([^/]+)\/(?:(\d+)\/)?$/.exec(pathname);
+		const tag = /^\/tags\/([^/]+)\/(?:(?:page\/)?(\d+)\/)?$/.exec(pathname);
 		const firstPage = /^\/(?:tags\/[^/]+\/|page\/)(?:0*[01])\/$/.exec(pathname);
 		if (firstPage) {
 			add(
@@ -348,6 +369,17 @@ export function checkBodyRules(input: BodyInput): FileFinding[] {
 			continue;
 		}
 		const post = /^\/blog\/([^/]+)\/$/.exec(pathname)?.[1];
+		if (!post && pathname.endsWith('/') && !FIXED_PAGE_PATHS.includes(pathname)) {
+			// checkPosts adds the closest existing address, which depends on the other posts.
+			add(
+				'error',
+				'link-page-unknown',
+				offset,
+				`в тексте ссылка на ${pathname}, но такой страницы на сайте нет: читатель попал бы на страницу 404. Адрес статьи — /blog/<имя файла без .md>/, тега — /tags/<тег>/`,
+				{ missingPage: pathname },
+			);
+			continue;
+		}
 		if (post) {
 			const slug = decodePath(post);
 			add(
@@ -358,6 +390,23 @@ export function checkBodyRules(input: BodyInput): FileFinding[] {
 				{ ifUnpublished: slug },
 			);
 		}
+	}
+
+	// A footnote defined twice: the page keeps the first definition and drops the others.
+	const footnotes = new Map<string, number>();
+	for (const match of text.matchAll(FOOTNOTE_DEFINITION)) {
+		const label = (match[1] ?? '').toLowerCase();
+		const first = footnotes.get(label);
+		if (first === undefined) {
+			footnotes.set(label, at(match.index));
+			continue;
+		}
+		add(
+			'warning',
+			'footnote-duplicate',
+			match.index,
+			`сноска [^${match[1]}] определена второй раз (первый раз — в строке ${first}): на странице останется только первое определение, это пропадёт. Дайте этой сноске свою метку (например, [^${match[1]}-2]) и поставьте её в тексте там, где нужна сноска, или удалите лишнее определение`,
+		);
 	}
 
 	if (mdx) findings.push(...checkMdx(file, text, at));

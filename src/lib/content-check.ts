@@ -8,12 +8,14 @@ import { checkDataRules } from './content-data-rules.ts';
 import { isScriptUrl } from './links.ts';
 import { lineAt, withoutCode } from './markdown-text.ts';
 import { PLACEHOLDER } from './new-post.ts';
-import { fieldsAt, postSchema, suggestField, type PostFrontmatter } from './post-schema.ts';
+import { fieldsAt, postSchema, unknownKeyHint, type PostFrontmatter } from './post-schema.ts';
 import { pageCount } from './pagination.ts';
 import { unpublishedReason } from './publishing.ts';
+import { suggestSitePath } from './site-paths.ts';
 import { isSlug, slugify } from './slug.ts';
 import { tagSlugs } from './tags.ts';
 import { postPath, slugFromPostUrl } from './urls.ts';
+import type { EncodingProblem } from './text-encoding.ts';
 import { SITE } from '../site.ts';
 import { locales } from 'zod';
 
@@ -68,7 +70,11 @@ export type FindingCode =
 	| 'link-no-slash'
 	| 'link-unpublished'
 	| 'link-tag-missing'
-	| 'link-page-missing';
+	| 'link-page-missing'
+	| 'link-page-unknown'
+	| 'link-post-file'
+	| 'footnote-duplicate'
+	| 'encoding';
 
 /** One problem in one post. */
 export interface Finding {
@@ -94,6 +100,11 @@ export interface SourceFile {
 	 * (content-check-fs.ts): the build's cache looks results up by it without decoding the text.
 	 */
 	digest?: string;
+	/**
+	 * Set when the file's bytes are not UTF-8 text (text-encoding.ts): `source` is then garbled
+	 * and the check reports the encoding instead of what the garbled text would show.
+	 */
+	notUtf8?: EncodingProblem | undefined;
 }
 
 /** What the check may ask about the world outside the posts. */
@@ -312,6 +323,8 @@ function checkData(
 	lines: readonly string[],
 	slug: string,
 	data: PostFrontmatter,
+	/** heroImage as written, before the schema normalised it. */
+	writtenHero: unknown,
 ): FileFinding[] {
 	const findings: FileFinding[] = [];
 	const warn = (code: FindingCode, path: readonly PropertyKey[], message: string): void => {
@@ -360,11 +373,12 @@ function checkData(
 			},
 		});
 	}
-	if (typeof hero === 'string' && /^http:/i.test(hero)) {
+	// The schema upgrades the URL (images.ts, normaliseImageUrl); the editor's text says http.
+	if (typeof writtenHero === 'string' && /^\s*http:/i.test(writtenHero)) {
 		warn(
 			'hero-not-https',
 			['heroImage'],
-			`картинка по адресу http:// («${data.heroImage}»): браузер не покажет её на https-странице. Нужен адрес https://…`,
+			`картинка по адресу http:// («${writtenHero.trim()}»): на сайте адрес заменён на https://…, иначе браузер не покажет картинку на https-странице. Проверьте, что картинка открывается по адресу ${typeof hero === 'string' ? hero : 'https://…'}, и напишите https:// в статье`,
 		);
 	}
 	const placeholders: [keyof PostFrontmatter, string | string[] | undefined][] = [
@@ -384,6 +398,15 @@ function checkData(
 	return findings;
 }
 
+/** Whether a frontmatter line's value starts with `#` (`keywords: #консьерж`, `- #тег`). */
+const startsComment = (line: string): boolean => /^\s*(?:-\s+|[^'"#]*?:\s+)#/.test(line);
+
+/** Why a value written after `#` reads as nothing, and how to keep it. */
+const YAML_COMMENT_HINT = (line: string): string => {
+	const [, head = '', value = ''] = /^(\s*(?:-\s+|[^'"#]*?:\s+))(#.*?)\s*$/.exec(line) ?? [];
+	return `: в YAML знак # после пробела начинает комментарий, и «${value}» не читается как значение. Возьмите значение в кавычки: ${head.trim()} "${value.replace(/"/g, '\\"')}"`;
+};
+
 /** Findings for the schema's issues, one per problem, each with its field and line. */
 function schemaFindings(
 	file: string,
@@ -396,19 +419,20 @@ function schemaFindings(
 				const path = [...issue.path, key];
 				const line = fieldLine(lines, path);
 				const fields = fieldsAt(issue.path);
-				const hint = suggestField(key, fields);
 				return {
 					severity: 'error',
 					code: 'schema',
 					file,
 					...(line ? { line } : {}),
 					field: fieldPath(path),
-					message: `такого поля нет${hint ? `: возможно, имелось в виду «${hint}»` : ''}. Допустимые поля${issue.path.length > 0 ? ` в ${fieldPath(issue.path)}` : ''}: ${fields.join(', ')}`,
+					message: `такого поля нет${unknownKeyHint(key, fields)}. Допустимые поля${issue.path.length > 0 ? ` в ${fieldPath(issue.path)}` : ''}: ${fields.join(', ')}`,
 				};
 			});
 		}
 		const line = fieldLine(lines, issue.path);
 		const field = fieldPath(issue.path);
+		// A value after ` #` is a YAML comment: the field reads as empty (null) and fails.
+		const comment = line !== undefined && startsComment(lines[line - 2] ?? '');
 		return [
 			{
 				severity: 'error',
@@ -416,7 +440,9 @@ function schemaFindings(
 				file,
 				...(line ? { line } : {}),
 				...(field ? { field } : {}),
-				message: issue.message,
+				message: comment
+					? `${issue.message}${YAML_COMMENT_HINT(lines[line - 2] ?? '')}`
+					: issue.message,
 			},
 		];
 	});
@@ -438,6 +464,8 @@ export interface FileFinding {
 	unlessTag?: { slug: string; page: number };
 	/** Holds unless the main listing has this many pages. */
 	unlessListingPage?: number;
+	/** A link to this path, which no page has: checkPosts adds the closest existing address. */
+	missingPage?: string;
 }
 
 /**
@@ -453,11 +481,24 @@ export interface FileCheck {
 }
 
 /** Checks one post file on its own. */
-export function checkFile({ file, source: raw }: SourceFile): FileCheck {
-	const source = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+export function checkFile(input: SourceFile): FileCheck {
+	const { file, source: raw } = input;
 	const slug = slugFromFileName(file);
 	const findings: FileFinding[] = [];
 	const add = (finding: Finding): void => void findings.push({ finding });
+	// Read after `source`: a file on disk knows its encoding once its text is decoded.
+	const encoding = input.notUtf8;
+	if (encoding) {
+		add({
+			severity: 'error',
+			code: 'encoding',
+			file,
+			line: encoding.line,
+			message: `файл сохранён не в кодировке UTF-8, а, похоже, в ${encoding.encoding}: на сайте вместо русских букв были бы знаки «�», поэтому статья не публикуется. Откройте файл в редакторе и сохраните его в кодировке UTF-8 (VS Code: кодировка в строке состояния внизу → «Сохранить с кодировкой» → UTF-8; Блокнот: «Сохранить как» → Кодировка: UTF-8)`,
+		});
+		return { slug, findings };
+	}
+	const source = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	if (!isSlug(slug)) {
 		const better = slugify(slug);
 		add({
@@ -520,7 +561,9 @@ export function checkFile({ file, source: raw }: SourceFile): FileCheck {
 			],
 		};
 	}
-	findings.push(...checkData(file, lines, slug, result.data));
+	findings.push(
+		...checkData(file, lines, slug, result.data, (data as { heroImage?: unknown }).heroImage),
+	);
 	findings.push(...checkDataRules({ file, lines, data: result.data, raw: data }));
 	result.data.related.forEach((related, index) => {
 		const line = fieldLine(lines, ['related', index]);
@@ -612,6 +655,15 @@ export function checkPosts(
 				continue;
 			if (item.unlessListingPage !== undefined && site.listingPages >= item.unlessListingPage)
 				continue;
+			if (item.missingPage !== undefined) {
+				const better = suggestSitePath(item.missingPage, {
+					posts: slugs,
+					tags: site.tagPages.keys(),
+				});
+				const hint = better ? `возможно, имелось в виду ${better}` : 'исправьте адрес';
+				findings.push({ ...finding, message: `${finding.message}; ${hint}` });
+				continue;
+			}
 			findings.push(finding);
 		}
 	}

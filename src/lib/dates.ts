@@ -28,9 +28,10 @@ export const ISO_DATE_PATTERN =
 	/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
- * Parses an editor's date. A date-time without a zone is read as Moscow time so that the result
- * does not depend on the build machine's zone. Returns `undefined` for anything that is not a real
- * ISO 8601 date (including 2025-02-30).
+ * Parses an editor's date. A date or date-time without a zone is read as Moscow time (a date
+ * alone is 00:00 Moscow time, not midnight UTC), so that the result does not depend on the build
+ * machine's zone. Returns `undefined` for anything that is not a real ISO 8601 date (including
+ * 2025-02-30).
  */
 export function parseEditorDate(value: string | Date): Date | undefined {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
@@ -41,8 +42,8 @@ export function parseEditorDate(value: string | Date): Date | undefined {
 	const check = new Date(Date.UTC(year, month - 1, day));
 	if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1) return undefined;
 	if (check.getUTCDate() !== day) return undefined;
-	const hasTime = text.length > 10;
-	const iso = hasTime && !match[1] ? `${text.replace(' ', 'T')}${SITE.utcOffset}` : text;
-	const date = new Date(iso.replace(' ', 'T'));
+	const local = text.length > 10 ? text.replace(' ', 'T') : `${text}T00:00`;
+	const iso = match[1] ? local : `${local}${SITE.utcOffset}`;
+	const date = new Date(iso);
 	return Number.isNaN(date.getTime()) ? undefined : date;
 }

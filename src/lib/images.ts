@@ -1,3 +1,5 @@
+import { decodeHtmlEntities } from './html-entities.ts';
+
 /*
  * Responsive image URLs. Unsplash resizes and crops through URL parameters (w, h, q, auto=format,
  * fit=crop), so the site never downloads a remote image at build time: it only writes URLs.
@@ -14,6 +16,12 @@ export const isUnsplash = (url: string): boolean => /^https:\/\/images\.unsplash
 
 /** Upgrades http:// to https:// (mixed content is blocked by browsers). */
 export const toHttps = (url: string): string => url.replace(/^http:\/\//i, 'https://');
+
+/**
+ * A hero image URL as every page uses it: HTML references decoded (`&amp;` copied from a page's
+ * source is `&`) and http:// upgraded, so it is resized, cropped and sized like any https one.
+ */
+export const normaliseImageUrl = (url: string): string => toHttps(decodeHtmlEntities(url.trim()));
 
 /** A width-to-height ratio, as two numbers. */
 export interface Aspect {

@@ -1,4 +1,6 @@
 import { SITE } from '../site.ts';
+import { slugFromFileName } from './content-dir.ts';
+import { postPath } from './urls.ts';
 
 /** URL schemes that run code when followed; never allowed in a post. */
 export const SCRIPT_SCHEMES = /^\s*(?:javascript|vbscript|data\s*:\s*text\/html)/i;
@@ -38,4 +40,28 @@ export function externalRel(existing: string | readonly string[] | undefined): s
 		.filter(Boolean);
 	if (!tokens.includes('noopener')) tokens.push('noopener');
 	return [...new Set(tokens)];
+}
+
+/** A relative link to a post file: its folder (optional), name, extension, then `?…`/`#…`. */
+const POST_FILE_LINK =
+	/^(?![a-z][a-z\d+.-]*:|\/|#|\?)(?:[^?#]*\/)?([^/?#]+\.(?:md|mdx|markdown))([?#].*)?$/i;
+
+/**
+ * A link to another post by its file (`servisnyy-podhod.md`, `./x.md`, `../blog/x.md#razdel`),
+ * as editors write it in their text editor: the post's slug and its URL on the site, with the
+ * fragment kept. Posts are published by file name whatever folder they are in.
+ */
+export function postFileLink(
+	href: string,
+): { slug: string; file: string; url: string } | undefined {
+	const match = POST_FILE_LINK.exec(href.trim());
+	if (!match?.[1]) return undefined;
+	let file = match[1];
+	try {
+		file = decodeURIComponent(file);
+	} catch {
+		// A malformed %-escape: the name as written.
+	}
+	const slug = slugFromFileName(file);
+	return { slug, file, url: `${postPath(slug)}${match[2] ?? ''}` };
 }

@@ -48,8 +48,11 @@ export interface TopLevelEntry {
 
 /** Folders whose files keep their own rules in netlify.toml: only the CSP is generated. */
 const ASSET_FOLDERS = new Set(['_astro', 'search-index']);
-/** Files whose URL stays while their content changes with new posts: pages, feeds, crawlers. */
-const DOCUMENT_FILE = /\.(?:html|xml|txt)$/;
+/**
+ * Files whose URL stays while their content changes with every build: pages, feeds, crawler
+ * files, and data at the root (the scheduled posts' times, the search's word list).
+ */
+const DOCUMENT_FILE = /\.(?:html|xml|txt|json)$/;
 
 /**
  * The rules of `dist/_headers`, made by the build from what it wrote (a Netlify `_headers` file,

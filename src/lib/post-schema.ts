@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { SITE } from '../site.ts';
+import { describeInvisible, showInvisible, withoutInvisible } from './content-issues.ts';
 import { formatDate, parseEditorDate } from './dates.ts';
+import { editDistance } from './edit-distance.ts';
+import { normaliseImageUrl } from './images.ts';
 import { normaliseKeywords, splitKeywords } from './keywords.ts';
 import { isSlug } from './slug.ts';
 import { slugFromPostUrl } from './urls.ts';
@@ -97,23 +100,35 @@ const aggregateRatingShape = {
 	worstRating: ratingValue.default('1'),
 };
 
-/** Every problem of a rating is reported at once: the scale and the value are checked apart. */
-const aggregateRating = strictBlock('оценка (AggregateRating)', aggregateRatingShape).check(
-	(ctx) => {
-		const { ratingValue: value, bestRating, worstRating } = ctx.value;
-		const [v, best, worst] = [value, bestRating, worstRating].map(ratingNumber) as [
-			number,
-			number,
-			number,
-		];
+/** A rating field's number when it was read as one (a field with its own error is skipped). */
+const readRating = (value: unknown): number | undefined => {
+	if (typeof value !== 'number' && typeof value !== 'string') return undefined;
+	const number = ratingNumber(value);
+	return Number.isFinite(number) ? number : undefined;
+};
+
+/**
+ * Every problem of a rating is reported at once: the scale and the value are checked apart, and
+ * also when another field of the block has its own error (a missing reviewCount must not hide a
+ * ratingValue out of range), from whatever fields were read.
+ */
+const aggregateRating = strictBlock('оценка (AggregateRating)', aggregateRatingShape).superRefine(
+	(rating, ctx) => {
+		const [v, best, worst] = [rating.ratingValue, rating.bestRating, rating.worstRating].map(
+			readRating,
+		);
 		const issue = (path: string, message: string): void =>
-			void ctx.issues.push({ code: 'custom', input: ctx.value, path: [path], message });
+			ctx.addIssue({ code: 'custom', input: rating, path: [path], message });
+		if (best === undefined || worst === undefined) return;
 		if (worst > best) {
 			issue('worstRating', `worstRating (${worst}) должен быть не больше bestRating (${best})`);
 		}
-		if (v > best || v < worst) {
+		if (v !== undefined && (v > best || v < worst)) {
 			issue('ratingValue', `ожидается оценка от ${worst} до ${best}, получено ${v}`);
 		}
+	},
+	{
+		when: ({ value }) => value !== null && typeof value === 'object' && !Array.isArray(value),
 	},
 );
 
@@ -219,32 +234,65 @@ export const POST_FIELDS = [
 export const fieldsAt = (path: readonly PropertyKey[]): readonly string[] =>
 	path.length === 0 ? POST_FIELDS : (BLOCK_FIELDS[path.map(String).join('.')] ?? []);
 
-/** Edit distance of two short strings (insertions, deletions, substitutions). */
-function editDistance(a: string, b: string): number {
-	let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		const next = [i];
-		for (let j = 1; j <= b.length; j++) {
-			next.push(
-				Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)),
-			);
-		}
-		row = next;
-	}
-	return row[b.length]!;
+/**
+ * What other blog engines (Jekyll, Hugo, Eleventy, WordPress exports, Ghost) call the blog's own
+ * fields, in lower case without `-`/`_`: a post brought from one of them is told the field's name
+ * here, not only that its key is unknown.
+ */
+const OTHER_ENGINE_FIELDS: Readonly<Record<string, (typeof POST_FIELDS)[number]>> = {
+	date: 'pubDate',
+	published: 'pubDate',
+	publishdate: 'pubDate',
+	publishedat: 'pubDate',
+	publishedon: 'pubDate',
+	created: 'pubDate',
+	lastmod: 'updatedDate',
+	updated: 'updatedDate',
+	modified: 'updatedDate',
+	updatedat: 'updatedDate',
+	tags: 'keywords',
+	tag: 'keywords',
+	categories: 'keywords',
+	category: 'keywords',
+	image: 'heroImage',
+	cover: 'heroImage',
+	coverimage: 'heroImage',
+	featuredimage: 'heroImage',
+	featureimage: 'heroImage',
+	thumbnail: 'heroImage',
+	imagealt: 'heroAlt',
+	coveralt: 'heroAlt',
+	summary: 'description',
+	excerpt: 'description',
+	authors: 'author',
+	related_posts: 'related',
+	relatedposts: 'related',
+};
+
+/** The blog's own field for another engine's key (`date` → `pubDate`), at the top level only. */
+export function otherEngineField(
+	key: string,
+	fields: readonly string[] = POST_FIELDS,
+): string | undefined {
+	if (fields !== POST_FIELDS) return undefined;
+	return OTHER_ENGINE_FIELDS[withoutInvisible(key).toLowerCase().replace(/[_-]/g, '')];
 }
 
 /**
- * Closest known field name to a misspelt one, for "did you mean" hints: the same name in another
- * letter case or with `-`/`_`, else one at most two typos away (`descripton`, `bestRatng`).
+ * Closest known field name to a misspelt one, for "did you mean" hints: the same name with an
+ * invisible character, in another letter case or with `-`/`_`, else another engine's name for it
+ * (`tags`), else one at most two typos away (`descripton`, `bestRatng`).
  */
 export function suggestField(
 	key: string,
 	fields: readonly string[] = POST_FIELDS,
 ): string | undefined {
-	const simple = (name: string): string => name.toLowerCase().replace(/[_-]/g, '');
+	const simple = (name: string): string =>
+		withoutInvisible(name).toLowerCase().replace(/[_-]/g, '');
 	const exact = fields.find((field) => simple(field) === simple(key));
 	if (exact) return exact;
+	const other = otherEngineField(key, fields);
+	if (other) return other;
 	const scored = fields
 		.map((field) => ({ field, distance: editDistance(simple(key), simple(field)) }))
 		.filter(({ field, distance }) => distance <= Math.min(2, Math.floor(field.length / 3)))
@@ -252,15 +300,33 @@ export function suggestField(
 	return scored[0]?.field;
 }
 
+/**
+ * What an editor is told about an unknown key, after «такого поля нет»: an invisible character in
+ * it, shown and named; the blog's name for another engine's field; or the closest field name.
+ */
+export function unknownKeyHint(key: string, fields: readonly string[] = POST_FIELDS): string {
+	const hint = suggestField(key, fields);
+	const invisible = describeInvisible(key);
+	if (invisible.length > 0) {
+		const named = invisible.join(', ');
+		return `: в имени «${showInvisible(key)}» ${invisible.length > 1 ? 'невидимые символы' : 'невидимый символ'} ${named}${hint ? `, без ${invisible.length > 1 ? 'них' : 'него'} это поле «${hint}»` : ''}. Сотрите имя поля целиком и наберите его заново`;
+	}
+	const other = otherEngineField(key, fields);
+	if (other) {
+		return `: так это поле называют другие движки блогов (Jekyll, Hugo, WordPress), здесь оно называется «${other}». Переименуйте «${key}» в «${other}»`;
+	}
+	return hint ? `: возможно, имелось в виду «${hint}»` : '';
+}
+
 const unknownKeyMessage = (
 	keys: readonly string[],
 	fields: readonly string[] = POST_FIELDS,
 ): string =>
 	keys
-		.map((key) => {
-			const hint = suggestField(key, fields);
-			return `неизвестное поле «${key}»${hint ? `: возможно, имелось в виду «${hint}»` : ''}; допустимые поля: ${fields.join(', ')}`;
-		})
+		.map(
+			(key) =>
+				`неизвестное поле «${showInvisible(key)}»${unknownKeyHint(key, fields)}; допустимые поля: ${fields.join(', ')}`,
+		)
 		.join('; ');
 
 /**
@@ -289,6 +355,10 @@ export function createPostSchema<TImage extends z.ZodType>(image: () => TImage) 
 						error: (iss) =>
 							`ожидается https-адрес картинки или путь к файлу картинки в проекте, ${received(iss.input)}`,
 					})
+					// A URL is used decoded and on https (`&amp;` pasted from a page, http://).
+					.transform((hero) =>
+						typeof hero === 'string' && /^https?:/i.test(hero) ? normaliseImageUrl(hero) : hero,
+					)
 					.optional(),
 				/** Alternative text of the hero image; empty means decorative. */
 				heroAlt: z.string().trim().optional(),

@@ -23,22 +23,30 @@ export interface FeedPost {
 	keywords: readonly string[];
 	pubDate: Date;
 	modifiedDate: Date;
-	data: { author: string; heroImage?: HeroImageData | undefined };
+	data: { author: string; heroImage?: HeroImageData | undefined; heroAlt?: string | undefined };
 }
 
 /** Escapes text for XML element content. */
 const escapeText = (text: string): string =>
 	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** One feed item: the article's full HTML with absolute URLs, its hero as media:content. */
+/**
+ * One feed item: the article's full HTML with absolute URLs, led by its hero image (readers that
+ * ignore media:content show it too), and the hero as media:content.
+ */
 export function buildFeedItem(post: FeedPost, html: string): RSSFeedItem {
 	const link = absoluteUrl(postPath(post.slug));
 	const hero = post.data.heroImage;
 	const image = heroImageSrc(hero);
 	const size = hero === undefined ? undefined : heroImageSize(hero);
+	const url = image && size ? escapeAttribute(socialImageFor(image)) : undefined;
 	const media =
-		image && size
-			? `<media:content url="${escapeAttribute(socialImageFor(image))}" medium="image" width="${size.width}" height="${size.height}"/>`
+		url && size
+			? `<media:content url="${url}" medium="image" width="${size.width}" height="${size.height}"/>`
+			: '';
+	const heroHtml =
+		url && size
+			? `<img src="${url}" alt="${escapeAttribute(post.data.heroAlt ?? '')}" width="${size.width}" height="${size.height}">`
 			: '';
 	return {
 		title: post.title,
@@ -46,7 +54,7 @@ export function buildFeedItem(post: FeedPost, html: string): RSSFeedItem {
 		pubDate: post.pubDate,
 		description: post.description,
 		categories: [...post.keywords],
-		content: feedHtml(html, link),
+		content: heroHtml + feedHtml(html, link),
 		customData: `<dc:creator>${escapeText(post.data.author)}</dc:creator>${media}`,
 	};
 }

@@ -5,29 +5,47 @@ import { unmixScripts } from './search-query.ts';
  * The blog's own full-text search: an inverted index split by word, not by article.
  *
  * The build stems every word of every article (Snowball's Russian stemmer, the one the query
- * uses), scores each (stem, article) pair once with BM25 over the whole blog, and writes the
- * postings in files ("chunks") of neighbouring stems in sorted order. A query reads the small
- * manifest (where each chunk starts), one chunk per query word and then the articles it shows.
- * Because a stem's postings are whole and scored with the blog's own statistics, the split
- * changes nothing: a query gives the same articles in the same order as one file of everything
- * (tests/lib/search-engine.test.ts compares both, and both with a brute-force scorer), and a word
- * in no article costs one chunk.
+ * uses), scores each (stem, article) pair once and writes the postings in files ("chunks") of
+ * neighbouring stems in sorted order. A query reads the small manifest (where each chunk starts),
+ * one chunk per query word and then the articles it shows. Because a stem's postings are whole,
+ * the split changes nothing: a query gives the same articles in the same order as one file of
+ * everything (tests/lib/search-engine.test.ts compares both, and both with a brute-force scorer),
+ * and a word in no article costs one chunk.
+ *
+ * Scoring is BM25 with fields: a posting stores BM25's term-frequency part, finely quantised,
+ * and whether the stem is in the article's title and headings; the query multiplies the first by
+ * the stem's inverse document frequency (worked out from the number of postings) and adds a fixed
+ * bonus for the title and one for a heading. A word in most articles so still ranks the articles
+ * that carry it in the title first (an integer BM25 score with the idf in it was 1 for them all),
+ * and a question's title match on its topic («уборка квартиры») is not outweighed by one on a
+ * rarer but vaguer word («стоит»). Stop words count only in a query of nothing else.
  *
  * This module is pure: src/build/search-index-build.ts reads and writes the files, and the
  * search page (src/client/search.ts) fetches them.
  */
 
 /** Version of the files' format; the search page reads only its own. */
-export const SEARCH_FORMAT = 1;
+export const SEARCH_FORMAT = 2;
 
 /** BM25's parameters, the usual ones. */
 const K1 = 1.2;
 const B = 0.75;
-/** Scores are stored as integers: BM25 × this, at least 1. */
-const IMPACT_SCALE = 100;
-/** A word of the title counts as this many words of the text; a heading's word as HEADING. */
-const TITLE_WEIGHT = 3;
-const HEADING_WEIGHT = 2;
+/**
+ * BM25's term-frequency part (at most K1 + 1) is stored as an integer: × this, at least 1. Two
+ * digits at most: finer steps would only make the chunks heavier.
+ */
+export const IMPACT_SCALE = 10;
+/** A stored impact is the term-frequency part plus the field bits × this. */
+export const FIELD_UNIT = 100;
+/**
+ * Added to a word's score when its stem is in the title, and when it is in a heading: a title
+ * match outweighs any number of mentions of a common word in the text.
+ */
+export const TITLE_BONUS = 2.5;
+export const HEADING_BONUS = 1;
+/** Field bits of a stem in an article. */
+export const IN_TITLE = 1;
+export const IN_HEADING = 2;
 
 /** Target size of a chunk's JSON before compression; a single long posting list may exceed it. */
 export const CHUNK_BYTES = 96 * 1024;
@@ -77,7 +95,7 @@ export type SearchChunk = Record<string, number[]>;
 /**
  * The words of a text as the search compares them: lower case, «ё» as «е», split at anything not
  * a letter or digit, a word mixing Latin and Cyrillic look-alikes in one script (see
- * `unmixScripts`). The text must be in Unicode's NFC form, as page text and `searchTerms` are.
+ * `unmixScripts`). The text must be in Unicode's NFC form, as page text and `queryWords` are.
  */
 export function searchWords(text: string): string[] {
 	// A scan by character code: a regular expression with Unicode classes over every article's
@@ -129,7 +147,6 @@ export function searchWords(text: string): string[] {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
-const ASCII_LETTER = /[a-z]/;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 const stems = new Map<string, string>();
@@ -145,37 +162,63 @@ export function stemOf(word: string): string {
 	return stem;
 }
 
-/** Each stem of an article with its weighted count, and the article's length in words. */
+/**
+ * Each stem of an article with its count (title and text), the fields it is in (IN_TITLE,
+ * IN_HEADING bits), and the article's length in words.
+ */
 export interface DocTerms {
 	counts: Map<string, number>;
+	fields: Map<string, number>;
 	length: number;
 }
 
-/** The terms of an article: the title's words count TITLE_WEIGHT times, headings' HEADING_WEIGHT. */
+/** The terms of an article: its title's and text's words (headings are part of the text). */
 export function docTerms(record: Pick<SearchRecord, 'title' | 'headings' | 'text'>): DocTerms {
 	const counts = new Map<string, number>();
+	const fields = new Map<string, number>();
 	let length = 0;
-	const add = (text: string, weight: number): void => {
+	const add = (text: string): void => {
 		for (const word of searchWords(text)) {
 			const stem = stemOf(word);
-			counts.set(stem, (counts.get(stem) ?? 0) + weight);
-			length += weight;
+			counts.set(stem, (counts.get(stem) ?? 0) + 1);
+			length++;
 		}
 	};
-	add(record.title, TITLE_WEIGHT);
-	// Headings are part of the text too: they get the difference.
-	for (const heading of record.headings) add(heading, HEADING_WEIGHT - 1);
-	add(record.text, 1);
-	return { counts, length };
+	const mark = (text: string, bit: number): void => {
+		for (const word of searchWords(text)) {
+			const stem = stemOf(word);
+			fields.set(stem, (fields.get(stem) ?? 0) | bit);
+		}
+	};
+	add(record.title);
+	add(record.text);
+	mark(record.title, IN_TITLE);
+	for (const heading of record.headings) mark(heading, IN_HEADING);
+	return { counts, fields, length };
 }
 
-/** BM25's inverse document frequency. */
-const idf = (docs: number, df: number): number => Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+/** BM25's inverse document frequency of a stem found in `df` of `docs` articles. */
+export const idf = (docs: number, df: number): number =>
+	Math.log(1 + (docs - df + 0.5) / (df + 0.5));
 
-/** The stored score of a stem in an article: BM25 scaled to an integer, at least 1. */
-export function impact(tf: number, docLength: number, avgLength: number, idfValue: number): number {
+/**
+ * The stored match of a stem in an article: BM25's term-frequency part scaled to an integer (at
+ * least 1), plus its fields (IN_TITLE, IN_HEADING) × FIELD_UNIT.
+ */
+export function impact(tf: number, fields: number, docLength: number, avgLength: number): number {
 	const norm = tf + K1 * (1 - B + (B * docLength) / (avgLength || 1));
-	return Math.max(1, Math.round(IMPACT_SCALE * idfValue * ((tf * (K1 + 1)) / norm)));
+	const part = Math.max(1, Math.round((IMPACT_SCALE * (tf * (K1 + 1))) / norm));
+	return part + fields * FIELD_UNIT;
+}
+
+/** A word's score in an article from a stored impact and the stem's idf. */
+export function termScore(stored: number, idfValue: number): number {
+	const fields = Math.floor(stored / FIELD_UNIT);
+	return (
+		(idfValue * (stored % FIELD_UNIT)) / IMPACT_SCALE +
+		(fields & IN_TITLE ? TITLE_BONUS : 0) +
+		(fields & IN_HEADING ? HEADING_BONUS : 0)
+	);
 }
 
 /** An article added to the builder: its terms as ids into the builder's stem table. */
@@ -184,6 +227,7 @@ interface BuilderDoc {
 	date: string;
 	stemIds: Uint32Array;
 	tfs: Float32Array;
+	fields: Uint8Array;
 	length: number;
 }
 
@@ -202,7 +246,7 @@ export interface BuiltIndex {
 
 /**
  * Collects articles one at a time, keeping only compact term tables (no text), and writes the
- * index. Memory is about 8 bytes per distinct stem of each article plus the stem table.
+ * index. Memory is about 9 bytes per distinct stem of each article plus the stem table.
  */
 export class SearchIndexBuilder {
 	private readonly stemIds = new Map<string, number>();
@@ -218,6 +262,7 @@ export class SearchIndexBuilder {
 	add(key: string, date: string, terms: DocTerms): void {
 		const stemIds = new Uint32Array(terms.counts.size);
 		const tfs = new Float32Array(terms.counts.size);
+		const fields = new Uint8Array(terms.counts.size);
 		let i = 0;
 		for (const [stem, count] of terms.counts) {
 			let id = this.stemIds.get(stem);
@@ -228,9 +273,10 @@ export class SearchIndexBuilder {
 			}
 			stemIds[i] = id;
 			tfs[i] = count;
+			fields[i] = terms.fields.get(stem) ?? 0;
 			i++;
 		}
-		this.docs.set(key, { key, date, stemIds, tfs, length: terms.length });
+		this.docs.set(key, { key, date, stemIds, tfs, fields, length: terms.length });
 	}
 
 	/** The index, its postings split into chunks of about `chunkBytes` of JSON. */
@@ -258,14 +304,13 @@ export class SearchIndexBuilder {
 		const fill = start.slice(0, stemCount);
 		const postingDoc = new Uint32Array(start[stemCount] ?? 0);
 		const postingImpact = new Uint32Array(start[stemCount] ?? 0);
-		const idfs = Float64Array.from(df, (d) => idf(count, d));
 		docs.forEach((doc, docId) => {
 			for (let i = 0; i < doc.stemIds.length; i++) {
 				const stem = doc.stemIds[i] ?? 0;
 				const at = fill[stem] ?? 0;
 				fill[stem] = at + 1;
 				postingDoc[at] = docId;
-				postingImpact[at] = impact(doc.tfs[i] ?? 0, doc.length, avgLength, idfs[stem] ?? 0);
+				postingImpact[at] = impact(doc.tfs[i] ?? 0, doc.fields[i] ?? 0, doc.length, avgLength);
 			}
 		});
 		const sorted = [...this.stems.keys()].sort((a, b) => {
@@ -355,19 +400,74 @@ export interface SearchSource {
 	chunk(file: string): Promise<SearchChunk>;
 }
 
+/**
+ * Words that say little about what a query is about: prepositions, conjunctions, particles,
+ * pronouns and question words. They are searched like any word, but a long question ranks
+ * articles by how many of its other words they have, and an excerpt marks them only inside a
+ * phrase of the query («ремонт под ключ»).
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+	(
+		'а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да для до ' +
+		'его ее если есть еще же за зачем и из или им их к как какая какие какой когда кого кто ли ' +
+		'либо мне мы на над не нет ни но ну о об от по под после при про с сколько со так также там ' +
+		'то только у уже чем что чтобы эта эти это я'
+	).split(' '),
+);
+
+/** Added to an article's rank when it has a completed word's own stem (less than a word's 1/2). */
+const EXACT_TIER = 0.25;
+
+/** Queries of this many words or more are questions: articles with most of their words rank first. */
+export const LONG_QUERY_WORDS = 3;
+
+/** A word of a query, in the query's order. */
+export interface QueryWord {
+	term: string;
+	/** Which run of non-space characters of the query it is part of: «чек-лист» is one run of two. */
+	token: number;
+	/** A stop word (see STOP_WORDS), or a single letter. */
+	stop: boolean;
+}
+
+/** The words of a query in order, repeats included (see `searchWords`). */
+export function queryWords(query: string): QueryWord[] {
+	const words: QueryWord[] = [];
+	query
+		.normalize('NFC')
+		.split(/\s+/)
+		.filter(Boolean)
+		.forEach((token, index) => {
+			for (const term of searchWords(token)) {
+				words.push({ term, token: index, stop: term.length < 2 || STOP_WORDS.has(term) });
+			}
+		});
+	return words;
+}
+
 /** A query word and how it was matched. */
 export interface TermMatch {
 	term: string;
-	/** The stems it matched: its own, or those it starts when it was completed. */
+	/** The stems it matched: its own and, when it was completed, those it starts. */
 	stems: string[];
+	/** A stop word (see STOP_WORDS). */
+	stop: boolean;
 }
 
 /** The ranked articles of a query. */
 export interface SearchAnswer {
 	/** Doc ids, best first. */
 	ids: number[];
-	/** Each query word with the stems it matched; a word in no article has none. */
+	/** Each query word searched, once, with the stems it matched; a word in no article has none. */
 	terms: TermMatch[];
+	/** The query's words in order, for the excerpts' marks. */
+	words: QueryWord[];
+	/**
+	 * How many of the results have every word of the query (the first ones). Less than `ids`'s
+	 * length only for a long question (LONG_QUERY_WORDS), whose results go on with articles that
+	 * have fewer of its words.
+	 */
+	complete: number;
 }
 
 /** Postings of a stem as a map from doc id to impact. */
@@ -390,136 +490,121 @@ function prefixChunks(manifest: SearchManifest, prefix: string): number[] | unde
 	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-/** The words of a query as the search reads them (see `searchWords`), each once. */
-export function searchTerms(query: string): string[] {
-	return [...new Set(searchWords(query.normalize('NFC')))];
+/** The words a query searches: each once, single letters dropped when it has other words. */
+export function searchedTerms(words: readonly QueryWord[]): QueryWord[] {
+	const seen = new Map<string, QueryWord>();
+	for (const word of words) if (!seen.has(word.term)) seen.set(word.term, word);
+	const all = [...seen.values()];
+	const longer = all.filter((word) => word.term.length > 1);
+	return longer.length > 0 && all.length > 1 ? longer : all;
 }
 
 /**
- * Runs a query: every word must match (its stem, or for the last word of a query still being
- * typed, any stem it starts, see MIN_PREFIX); an article's score is the sum of its words'
- * impacts (a completed word counts its best stem). Single letters are dropped when the query
- * has other words. Ties go to the lower doc id (the newer article).
+ * Runs a query. Each word matches its stem and, for the last word of a query still being typed
+ * (at least MIN_PREFIX letters), every stem it starts as well, so «довер» finds «доверие» and
+ * «доверительное» (when the word is a stem of its own, the stems it starts in the same chunk). An article's score is the sum of its words' `termScore`
+ * (a completed word counts its best stem; stop words count only in a query of nothing else). A query of fewer than LONG_QUERY_WORDS words finds the articles
+ * that have every word; a longer one (a question) also finds those with only some of its words
+ * other than stop words, ranked by how many they have, then by score. Single letters are dropped
+ * when the query has other words. Ties go to the lower doc id (the newer article).
  */
 export async function runSearch(
 	source: SearchSource,
 	query: string,
 	options: { typing?: boolean } = {},
 ): Promise<SearchAnswer> {
-	const all = searchTerms(query);
-	const words = all.length > 1 ? all.filter((term) => term.length > 1) : all;
-	const terms = words.length > 0 ? words : all;
+	const words = queryWords(query);
+	const terms = searchedTerms(words);
 	const { manifest } = source;
 	const chunkFile = (index: number): string | undefined => manifest.chunks[index]?.[1];
 	const lastTyped = options.typing ?? !/\s$/.test(query);
 	const matches = await Promise.all(
-		terms.map(
-			async (term, position): Promise<{ match: TermMatch; postings: Map<number, number> }> => {
-				const stem = stemOf(term);
-				const file = chunkFile(chunkOf(manifest, stem));
-				const chunk = file === undefined ? undefined : await source.chunk(file);
-				// Own keys only: a stem such as «constructor» must not find Object's.
-				const own = chunk && Object.hasOwn(chunk, stem) ? chunk[stem] : undefined;
-				if (own) return { match: { term, stems: [stem] }, postings: decodePostings(own) };
-				const complete = lastTyped && position === terms.length - 1 && term.length >= MIN_PREFIX;
-				const indexes = complete ? prefixChunks(manifest, term) : [];
-				const postings = new Map<number, number>();
-				const matched: string[] = [];
-				for (const index of indexes ?? []) {
-					const name = chunkFile(index);
-					if (name === undefined) continue;
-					const chunk = await source.chunk(name);
-					for (const [candidate, values] of Object.entries(chunk)) {
-						if (!candidate.startsWith(term)) continue;
-						matched.push(candidate);
-						for (const [doc, score] of decodePostings(values)) {
-							if (score > (postings.get(doc) ?? 0)) postings.set(doc, score);
-						}
-					}
+		terms.map(async ({ term, stop }, position) => {
+			const stem = stemOf(term);
+			const scores = new Map<number, number>();
+			const matched: string[] = [];
+			const add = (candidate: string, values: readonly number[]): void => {
+				matched.push(candidate);
+				const postings = decodePostings(values);
+				const weight = idf(manifest.count, postings.size);
+				for (const [doc, value] of postings) {
+					const score = termScore(value, weight);
+					if (score > (scores.get(doc) ?? 0)) scores.set(doc, score);
 				}
-				return { match: { term, stems: matched.sort() }, postings };
-			},
-		),
+			};
+			const file = chunkFile(chunkOf(manifest, stem));
+			const chunk = file === undefined ? undefined : await source.chunk(file);
+			// Own keys only: a stem such as «constructor» must not find Object's.
+			const own = chunk && Object.hasOwn(chunk, stem) ? chunk[stem] : undefined;
+			if (own) add(stem, own);
+			// Articles with the word's own stem, before those with only a longer word it starts.
+			const exact = new Set(scores.keys());
+			const complete = lastTyped && position === terms.length - 1 && term.length >= MIN_PREFIX;
+			// A word that is a stem of its own completes within its chunk: no request more.
+			const ownChunk = own ? [chunkOf(manifest, stem)] : undefined;
+			for (const index of (complete && (ownChunk ?? prefixChunks(manifest, term))) || []) {
+				const name = chunkFile(index);
+				if (name === undefined) continue;
+				for (const [candidate, values] of Object.entries(await source.chunk(name))) {
+					if (candidate !== stem && candidate.startsWith(term)) add(candidate, values);
+				}
+			}
+			const match: TermMatch = { term, stems: matched.sort(), stop };
+			return { match, scores, exact };
+		}),
 	);
 	const termsOut = matches.map(({ match }) => match);
-	if (matches.length === 0 || matches.some(({ postings }) => postings.size === 0))
-		return { ids: [], terms: termsOut };
-	const [smallest, ...others] = [...matches].sort((a, b) => a.postings.size - b.postings.size);
-	const scored: [id: number, score: number][] = [];
-	for (const [doc, score] of smallest?.postings ?? []) {
-		let total = score;
-		let everywhere = true;
-		for (const other of others) {
-			const value = other.postings.get(doc);
-			if (value === undefined) {
-				everywhere = false;
-				break;
-			}
-			total += value;
-		}
-		if (everywhere) scored.push([doc, total]);
-	}
-	scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-	return { ids: scored.map(([id]) => id), terms: termsOut };
-}
-
-/** A run of excerpt text, highlighted when it matched the query. */
-export interface ExcerptPart {
-	text: string;
-	mark: boolean;
-}
-
-/** Words around the first match that an excerpt shows. */
-export const EXCERPT_WORDS = 24;
-
-/**
- * The excerpt of an article for a query: about EXCERPT_WORDS words of its text around the first
- * stretch with the most matched words, each matched word marked. Words are split at white space
- * (no-break spaces kept as they are); a word matches when one of its parts has a matched stem.
- */
-export function excerptOf(text: string, matched: ReadonlySet<string>): ExcerptPart[] {
-	// Words and the spaces after them, as written: a no-break space stays one.
-	const words: string[] = [];
-	const gaps: string[] = [];
-	for (const match of text.matchAll(/(\S+)(\s*)/g)) {
-		words.push(match[1] ?? '');
-		gaps.push(match[2] || ' ');
-	}
-	// A cheap test first: only a word containing the start of a matched stem is stemmed.
-	const starts = [...matched].map((stem) => stem.slice(0, 2));
-	const hits = words.map((word) => {
-		const lower = word.toLowerCase().replace(/ё/g, 'е');
-		if (!starts.some((start) => lower.includes(start)) && !ASCII_LETTER.test(lower)) return false;
-		return searchWords(word).some((part) => matched.has(stemOf(part)));
+	const answer = (ids: number[], complete: number): SearchAnswer => ({
+		ids,
+		terms: termsOut,
+		words,
+		complete,
 	});
-	// The window of EXCERPT_WORDS words with the most hits, the earliest of equals.
-	let best = 0;
-	let bestHits = -1;
-	let inWindow = 0;
-	for (let i = 0; i < words.length; i++) {
-		if (hits[i]) inWindow++;
-		if (i >= EXCERPT_WORDS && hits[i - EXCERPT_WORDS]) inWindow--;
-		const begin = Math.max(0, i - EXCERPT_WORDS + 1);
-		if (inWindow > bestHits) {
-			bestHits = inWindow;
-			best = begin;
+	if (matches.length === 0) return answer([], 0);
+	// A completed word lists the articles with its own stem first: a word typed further (and
+	// each keystroke's query on the way) keeps the same first results while its stem does.
+	const last = matches.at(-1);
+	const tier = (doc: number): number =>
+		last && last.match.stems.length > 1 && last.exact.has(doc) ? EXACT_TIER : 0;
+	const ranked = (scored: [id: number, count: number, score: number][]): number[] =>
+		scored.sort((a, b) => b[1] - a[1] || b[2] - a[2] || a[0] - b[0]).map(([id]) => id);
+
+	// Stop words are matched but score nothing beside other words.
+	const content = matches.filter(({ match }) => !match.stop);
+	const counted = content.length > 0 ? content : matches;
+	if (matches.length < LONG_QUERY_WORDS) {
+		if (matches.some(({ scores }) => scores.size === 0)) return answer([], 0);
+		const [smallest, ...others] = [...matches].sort((a, b) => a.scores.size - b.scores.size);
+		const scored: [number, number, number][] = [];
+		for (const doc of smallest?.scores.keys() ?? []) {
+			if (others.every((other) => other.scores.has(doc))) {
+				// Summed in the query's order, so every index adds the same numbers alike.
+				let total = 0;
+				for (const { scores } of counted) total += scores.get(doc) ?? 0;
+				scored.push([doc, tier(doc), total]);
+			}
 		}
+		const ids = ranked(scored);
+		return answer(ids, ids.length);
 	}
-	// Start a few words before the first hit in the window, so it reads in context.
-	const firstHit = hits.indexOf(true, best);
-	const from = firstHit < 0 ? 0 : Math.max(0, Math.min(firstHit - 4, words.length - EXCERPT_WORDS));
-	const to = Math.min(words.length, from + EXCERPT_WORDS);
-	const parts: ExcerptPart[] = [];
-	const push = (value: string, mark: boolean): void => {
-		const last = parts.at(-1);
-		if (last && last.mark === mark) last.text += value;
-		else parts.push({ text: value, mark });
-	};
-	if (from > 0) push('…', false);
-	for (let i = from; i < to; i++) {
-		if (i > from) push(gaps[i - 1] ?? ' ', false);
-		push(words[i] ?? '', hits[i] ?? false);
+
+	// A question: articles with any of its words but stop words, most of them first.
+	const count = new Map<number, number>();
+	for (const { scores } of counted) {
+		for (const doc of scores.keys()) count.set(doc, (count.get(doc) ?? 0) + 1);
 	}
-	if (to < words.length) push('…', false);
-	return parts;
+	const scored: [number, number, number][] = [];
+	let complete = 0;
+	for (const [doc, n] of count) {
+		let total = 0;
+		for (const { scores } of counted) total += scores.get(doc) ?? 0;
+		scored.push([doc, n + tier(doc), total]);
+		if (n === counted.length && matches.every(({ scores }) => scores.has(doc))) complete++;
+	}
+	// Articles with every word come first, stop words included; `complete` counts them.
+	for (const entry of scored) {
+		if (entry[1] === counted.length && !matches.every(({ scores }) => scores.has(entry[0])))
+			entry[1] -= 0.5;
+	}
+	return answer(ranked(scored), complete);
 }

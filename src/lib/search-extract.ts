@@ -4,7 +4,8 @@ import type { SearchRecord } from './search-engine.ts';
 /*
  * The text of an article page as the search indexes it: the element marked `data-search-body`
  * (the article), without the elements inside it marked `data-search-ignore` (breadcrumbs, date
- * line, table of contents, tags). The h1 is the title; h2 and h3 are headings.
+ * line, table of contents, tags). The h1 is the title; h2 and h3 are headings, each followed by a
+ * line break in the text (the only line breaks in it).
  *
  * A small scanner rather than an HTML parser: it reads only pages this site generated (Astro's
  * well-formed output), it is several times faster than building a DOM for every article, and it
@@ -77,13 +78,18 @@ const BODY = /<[a-zA-Z][a-zA-Z0-9-]*\s[^>]*\bdata-search-body[\s=>]/;
 
 const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 
+/** Marks the end of a heading in the text while it is collected. */
+const HEADING_END = '\u2029';
+
 /**
- * Collapses white space and trims; no-break spaces stay (the typography glues words with them).
- * In NFC, as the search compares words.
+ * Collapses white space and trims; no-break spaces stay (the typography glues words with them),
+ * and the end of a heading becomes a line break, so an excerpt can keep the heading apart from
+ * the text after it. In NFC, as the search compares words.
  */
 const squash = (text: string): string =>
 	text
 		.replace(/[ \t\n\r\f]+/g, ' ')
+		.replace(/ ?\u2029[ \u2029]*/g, '\n')
 		.trim()
 		.normalize('NFC');
 
@@ -131,6 +137,7 @@ export function extractSearchRecord(html: string, url: string): SearchRecord | u
 			} else if ((name === 'h2' || name === 'h3') && heading) {
 				headings.push(squash(heading.join('')));
 				heading = undefined;
+				text.push(HEADING_END);
 			}
 			if (!INLINE.has(name)) text.push(' ');
 			if (depth === 0) break;

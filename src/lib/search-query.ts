@@ -54,9 +54,13 @@ export const normalizeSearchText = (text: string): string =>
 		.map(unmixScripts)
 		.join(' ');
 
-/** Typing errors allowed between a query word and a suggested word: more for longer words. */
+/**
+ * Typing errors allowed between a query word and a suggested word: more for longer words. Two
+ * only from nine letters: in a shorter word two changes make another word of its own more often
+ * than they fix a typo («приехать» is not a misspelt «приезжать»).
+ */
 export const allowedEdits = (term: string): number =>
-	term.length < 4 ? 0 : term.length < 8 ? 1 : 2;
+	term.length < 4 ? 0 : term.length < 9 ? 1 : 2;
 
 /**
  * The known word nearest to a query word (edit distance, within `allowedEdits`), or undefined.

@@ -1,5 +1,11 @@
 import { SITE } from '../site.ts';
 
+/**
+ * Paths of the site's pages other than articles, tag pages and listing pages: the routes of
+ * src/pages without parameters (tests/lib/urls.test.ts keeps the list in step with them).
+ */
+export const FIXED_PAGE_PATHS: readonly string[] = ['/', '/search/', '/tags/', '/admin/'];
+
 /** Path of an article page. The only place that knows the `/blog/` prefix. */
 export const postPath = (slug: string): string => `/blog/${slug}/`;
 

@@ -1,6 +1,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { passContentCheckGate } from '../lib/content-check-gate.ts';
@@ -147,17 +147,28 @@ type ErrorsOf = (path: string, contents: string) => string[];
 
 /** Loads the content check for `astro dev`; its messages name files as `npm run check:content` does. */
 async function loadErrorsOf(): Promise<ErrorsOf> {
-	const [{ checkFile, formatFinding }, { displayPath }] = await Promise.all([
+	const [{ checkFile, formatFinding }, { displayPath }, { decodePost }] = await Promise.all([
 		import('../lib/content-check.ts'),
 		import('../build/content-check-fs.ts'),
+		import('../lib/text-encoding.ts'),
 	]);
+	// Astro hands over the text read as UTF-8; a file in another encoding shows as U+FFFD or NULs.
+	const notUtf8 = (path: string, contents: string) =>
+		/[\uFFFD\0]/.test(contents) ? decodePost(readFileSync(path)).problem : undefined;
 	return (path, contents) =>
-		checkFile({ file: displayPath(path), source: contents })
-			.findings.filter(
-				({ finding, unlessImage }) =>
+		checkFile({ file: displayPath(path), source: contents, notUtf8: notUtf8(path, contents) })
+			.findings.filter(({ finding, unlessImage, unlessFile, unlessPost, ifUnpublished }) => {
+				// Conditions on the files beside the post are settled here; those on other posts
+				// (a link to a post) are left to npm run check:content and the build.
+				const exists = (relative: string): boolean => existsSync(resolve(dirname(path), relative));
+				return (
 					finding.severity === 'error' &&
-					(unlessImage === undefined || !existsSync(resolve(dirname(path), unlessImage))),
-			)
+					unlessPost === undefined &&
+					ifUnpublished === undefined &&
+					(unlessImage === undefined || !exists(unlessImage)) &&
+					(unlessFile === undefined || !unlessFile.some(exists))
+				);
+			})
 			.map(({ finding }) => formatFinding(finding));
 }
 

@@ -15,7 +15,13 @@ import {
 	isLocalImagePath,
 	positiveSize,
 } from '../lib/images.ts';
-import { BLOCKED_ELEMENTS, externalRel, isExternalUrl, isScriptUrl } from '../lib/links.ts';
+import {
+	BLOCKED_ELEMENTS,
+	externalRel,
+	isExternalUrl,
+	isScriptUrl,
+	postFileLink,
+} from '../lib/links.ts';
 import { withTrailingSlash } from '../lib/trailing-slash.ts';
 import { typeset } from '../lib/typography.ts';
 import { SITE } from '../site.ts';
@@ -25,7 +31,8 @@ const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'text
 
 /**
  * Makes links safe: external links get rel="noopener" (an editor's nofollow is kept), a script
- * URL loses its href, and a link to a page of the site gets its trailing slash. The content check reports script URLs as errors; this is the
+ * URL loses its href, a link to another post's file (`x.md`) becomes that post's URL, and a link
+ * to a page of the site gets its trailing slash. The content check reports script URLs as errors; this is the
  * second line of defence.
  */
 export const safeLinks = defineHastPlugin({
@@ -37,6 +44,12 @@ export const safeLinks = defineHastPlugin({
 			if (typeof href !== 'string') return;
 			if (isScriptUrl(href)) {
 				ctx.setProperty(node, 'href', undefined);
+				return;
+			}
+			// A link to another post's file (`x.md`) is a link to that post's page.
+			const post = postFileLink(href);
+			if (post) {
+				ctx.setProperty(node, 'href', post.url);
 				return;
 			}
 			if (isExternalUrl(href)) {

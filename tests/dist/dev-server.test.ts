@@ -31,6 +31,11 @@ const PNG = Buffer.from(
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
 	'base64',
 );
+/** A post with a picture in its text, beside it (as the browser editor uploads one): fine, so served. */
+const WITH_BODY_IMAGE = GOOD.replace(
+	'Текст исправленной статьи.',
+	'Текст с картинкой.\n\n![Точка на фото](./images/foto.png)',
+);
 const UNCLOSED_QUOTE = GOOD.replace(
 	'"Проверка сервера разработки"',
 	'"Проверка сервера разработки',
@@ -97,6 +102,7 @@ beforeAll(async () => {
 	await mkdir(join(content, 'images'));
 	await writeFile(join(content, 'images', 'foto.png'), PNG);
 	await writeFile(join(content, 's-kartinkoy.md'), WITH_IMAGE);
+	await writeFile(join(content, 's-kartinkoy-v-tekste.md'), WITH_BODY_IMAGE);
 	const port = await freePort();
 	base = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = {
@@ -131,9 +137,15 @@ test('a broken post never stops the dev server and shows its errors in Russian u
 	const other = await until('/blog/servisnyy-podhod/', (page) => page.status === 200, 90_000);
 	expect(other.status, plainText(output)).toBe(200);
 	expect((await get('/blog/s-kartinkoy/')).status).toBe(200);
+	const bodyImage = await get('/blog/s-kartinkoy-v-tekste/');
+	expect(bodyImage.status, errorItems(bodyImage.text)).toBe(200);
+	expect(bodyImage.text).toMatch(/<img\b[^>]*alt="Точка на фото"/);
 	const broken = await get('/blog/proverka-servera/');
 	expect(broken.status).toBe(500);
 	expect(broken.text).toContain('Статья с ошибками');
+	expect(plainText(broken.text.replace(/<[^>]*>/g, ''))).toMatch(
+		/покажет команда\s+npm run check:content/,
+	);
 	expect(errorItems(broken.text)).toMatch(
 		/proverka-servera\.md:2: поля статьи не читаются как YAML: кавычка/,
 	);

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildFixtureSite, ROOT } from '../support/build.ts';
 import { readPage } from '../support/html.ts';
 import { readSearchIndex, searchIndexUrls, searchUrls } from '../support/search-index.ts';
+import { isBuildDue, parseScheduleList } from '../../src/lib/scheduled-publishing.ts';
 
 /*
  * Drafts and scheduled posts: the fixture has a published post, a draft and a post dated
@@ -20,6 +21,8 @@ const FIXTURE = 'tests/fixtures/drafts';
 const PUBLISHED = { slug: 'opublikovannaya-statya', title: 'Опубликованная статья о сервисе' };
 const DRAFT = { slug: 'taynyy-chernovik', title: 'Тайный черновик про консьержей' };
 const SCHEDULED = { slug: 'statya-iz-budushchego', title: 'Статья из будущего про осень' };
+/** The scheduled post's pubDate. */
+const SCHEDULED_AT = '2025-09-01T10:00:00+03:00';
 const BEFORE = '2025-08-01T12:00:00+03:00';
 const AFTER = '2025-09-01T10:00:00+03:00';
 
@@ -109,6 +112,37 @@ describe('production builds', () => {
 
 	test('the draft stays hidden after the scheduled date too', () => {
 		expect(mentions(after.site, DRAFT)).toEqual([]);
+	});
+
+	test('/scheduled.json lists the scheduled post’s time only, until it is out', () => {
+		const early = before.site.get('scheduled.json');
+		expect(early).toBeDefined();
+		// The time and the build's "now", nothing else: no title, slug, description or draft.
+		expect(JSON.parse(early!)).toEqual({
+			builtAt: new Date(BEFORE).toISOString(),
+			scheduled: [new Date(SCHEDULED_AT).toISOString()],
+		});
+		for (const post of [SCHEDULED, DRAFT])
+			for (const word of [
+				post.slug,
+				post.title,
+				...post.title.split(' ').filter((w) => w.length > 4),
+			])
+				expect(early).not.toContain(word);
+		expect(JSON.parse(after.site.get('scheduled.json')!)).toEqual({
+			builtAt: new Date(AFTER).toISOString(),
+			scheduled: [],
+		});
+	});
+
+	test('the list read back says a build is due once the time has come, and not before', () => {
+		const { builtAt, scheduled } = parseScheduleList(
+			JSON.parse(before.site.get('scheduled.json')!),
+		);
+		expect(isBuildDue(scheduled, builtAt, new Date('2025-09-01T09:59:00+03:00'))).toBe(false);
+		expect(isBuildDue(scheduled, builtAt, new Date('2025-09-01T10:00:00+03:00'))).toBe(true);
+		const late = parseScheduleList(JSON.parse(after.site.get('scheduled.json')!));
+		expect(isBuildDue(late.scheduled, late.builtAt, new Date('2026-01-01'))).toBe(false);
 	});
 });
 

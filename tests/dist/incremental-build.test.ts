@@ -171,6 +171,8 @@ describe('incremental rebuild after one post changed', () => {
 				'/admin/index.html',
 				'/index.html',
 				'/robots.txt',
+				// The build's "now" and the scheduled posts' times: new with every build.
+				'/scheduled.json',
 				'/search/index.html',
 				'/search-words.json',
 				'/tags/index.html',

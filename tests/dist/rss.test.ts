@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'node-html-parser';
+import { HTMLElement, parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { DIST } from '../support/build.ts';
 import { readPage } from '../support/html.ts';
@@ -107,6 +107,27 @@ describe('/rss.xml', () => {
 		expect(anchorsOnPages).toBeGreaterThan(0);
 		// The anchors' «#» is kept out of the search too.
 		expect(ignoredOnPages).toBe(anchorsOnPages);
+	});
+
+	test('each item with a hero image starts its content with it: an img with an absolute URL and alt', () => {
+		let heroes = 0;
+		for (const [index, item] of channel.item.entries()) {
+			const post = posts[index]!;
+			const content = parse(item['content:encoded']);
+			const first = content.childNodes.find((node) => node.nodeType === 1 || node.text.trim());
+			const img = first instanceof HTMLElement && first.tagName === 'IMG' ? first : undefined;
+			if (!post.data.heroImage) {
+				expect(img, item.link).toBeUndefined();
+				continue;
+			}
+			heroes++;
+			expect(img, item.link).toBeDefined();
+			expect(img!.getAttribute('src')).toMatch(/^https:\/\//);
+			expect(img!.getAttribute('src')).toBe(item['media:content']?.['@_url']);
+			expect(img!.hasAttribute('alt'), item.link).toBe(true);
+			expect(img!.getAttribute('alt')).toBe(post.data.heroAlt ?? '');
+		}
+		expect(heroes).toBeGreaterThan(0);
 	});
 
 	test('each item with a hero image carries it as media:content', () => {

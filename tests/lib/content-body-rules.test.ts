@@ -247,3 +247,87 @@ describe('MDX', () => {
 		expect(findings[0]?.unlessFile).toContain('../../../src/components/Nety.astro');
 	});
 });
+
+describe('links to posts by file, pages that do not exist, footnotes defined twice', () => {
+	const site = [post('servisnyy-podhod.md', 'Текст.', 'keywords: "консьерж"\n')];
+	const messages = (body: string) =>
+		checkPosts([...site, post('a.md', body)], { now: NOW }).findings.map(
+			({ code, severity, line, message }) => ({ code, severity, line, message }),
+		);
+
+	test.each(['servisnyy-podhod.md', './servisnyy-podhod.md', '../blog/servisnyy-podhod.md#x'])(
+		'a link to an existing post file (%s) is fine',
+		(href) => {
+			expect(messages(`См. [статью](${href}).`)).toEqual([]);
+		},
+	);
+
+	test('a link to a post file that does not exist is an error naming the file', () => {
+		expect(messages('См. [статью](./net-takoy.md).')).toEqual([
+			expect.objectContaining({
+				code: 'link-post-file',
+				severity: 'error',
+				line: 7,
+				message: expect.stringContaining(
+					'ссылка на файл статьи «./net-takoy.md», но статьи net-takoy (файла net-takoy.md) нет',
+				),
+			}),
+		]);
+	});
+
+	test('a link to a draft by its file is a warning, as by its URL', () => {
+		const draft = post('chernovik.md', 'Текст.', 'draft: true\n');
+		const result = checkPosts([...site, draft, post('a.md', '[черновик](chernovik.md)')], {
+			now: NOW,
+		});
+		expect(result.findings.map(({ code, severity }) => ({ code, severity }))).toEqual([
+			{ code: 'link-unpublished', severity: 'warning' },
+		]);
+	});
+
+	test.each([
+		['/servisnyy-podhod/', 'возможно, имелось в виду /blog/servisnyy-podhod/'],
+		['/servisnyy-podhod', 'возможно, имелось в виду /blog/servisnyy-podhod/'],
+		['/konserzh/', 'возможно, имелось в виду /tags/konserzh/'],
+		['/abrakadabra/#x', 'исправьте адрес'],
+	])('a link to %s, which no page has, is an error: %s', (href, hint) => {
+		const found = messages(`См. [страницу](${href}).`).filter(
+			({ code }) => code === 'link-page-unknown',
+		);
+		expect(found).toEqual([
+			expect.objectContaining({
+				severity: 'error',
+				line: 7,
+				message: expect.stringContaining(hint),
+			}),
+		]);
+		expect(found[0]?.message).toMatch(/такой страницы на сайте нет/);
+	});
+
+	test.each(['/', '/search/', '/tags/', '/blog/servisnyy-podhod/', '/tags/konserzh/', '/rss.xml'])(
+		'a link to %s is fine',
+		(href) => {
+			expect(messages(`См. [страницу](${href}).`)).toEqual([]);
+		},
+	);
+
+	test('a link to a later page of a tag is a tag page, not an unknown one', () => {
+		expect(messages('См. [тег](/tags/konserzh/page/2/).').map(({ code }) => code)).toEqual([
+			'link-tag-missing',
+		]);
+	});
+
+	test('a footnote defined twice is a warning at the second definition', () => {
+		const body = 'Текст[^1] и ещё[^2].\n\n[^1]: Первая.\n[^2]: Вторая.\n[^1]: Повтор.';
+		expect(messages(body)).toEqual([
+			expect.objectContaining({
+				code: 'footnote-duplicate',
+				severity: 'warning',
+				line: 11,
+				message: expect.stringContaining(
+					'сноска [^1] определена второй раз (первый раз — в строке 9)',
+				),
+			}),
+		]);
+	});
+});

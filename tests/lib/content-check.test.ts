@@ -426,3 +426,74 @@ test('an unclosed quote that YAML reads over several lines is reported as the qu
 		],
 	]);
 });
+
+describe('what a post brought from elsewhere carries', () => {
+	const messages = (source: SourceFile) =>
+		checkFile(source).findings.map(({ finding }) => formatFinding(finding));
+
+	test('a file not in UTF-8 is refused with its likely encoding, nothing else', async () => {
+		const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+		const { tmpdir } = await import('node:os');
+		const dir = await mkdtemp(join(tmpdir(), 'blog-encoding-'));
+		const text = post('x.md', 'Текст статьи.', 'keywords: "консьерж, аренда"\n').source;
+		const cp1251 = Buffer.from(
+			[...text].map((char) => {
+				const code = char.codePointAt(0)!;
+				return code >= 0x410 && code <= 0x44f ? code - 0x410 + 0xc0 : code;
+			}),
+		);
+		await writeFile(join(dir, 'v-1251.md'), cp1251);
+		await writeFile(join(dir, 'v-utf-16.md'), Buffer.from(`\ufeff${text}`, 'utf16le'));
+		await writeFile(join(dir, 'v-utf-8.md'), text);
+		try {
+			const { findings } = await checkContentDir(dir, dir);
+			expect(findings.map(formatFinding)).toEqual([
+				expect.stringMatching(
+					/^ошибка v-1251\.md:2: файл сохранён не в кодировке UTF-8, а, похоже, в Windows-1251: .*сохраните его в кодировке UTF-8/,
+				),
+				expect.stringMatching(/^ошибка v-utf-16\.md:1: .*похоже, в UTF-16 \(LE\)/),
+			]);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	});
+
+	test('a value after # is explained as a YAML comment', () => {
+		expect(messages(post('x.md', 'Текст.', 'keywords: #консьерж\n'))).toEqual([
+			'ошибка x.md:5, поле «keywords»: ожидаются ключевые слова через запятую или списком YAML, получено null: в YAML знак # после пробела начинает комментарий, и «#консьерж» не читается как значение. Возьмите значение в кавычки: keywords: "#консьерж"',
+		]);
+	});
+
+	test.each([
+		[
+			'date: "2025-07-20"\n',
+			'поле «date»: такого поля нет: так это поле называют другие движки блогов (Jekyll, Hugo, WordPress), здесь оно называется «pubDate»',
+		],
+		[
+			'tags: [a]\n',
+			'поле «tags»: такого поля нет: так это поле называют другие движки блогов (Jekyll, Hugo, WordPress), здесь оно называется «keywords»',
+		],
+		['categories: a\n', 'здесь оно называется «keywords»'],
+		['image: "https://images.unsplash.com/x"\n', 'здесь оно называется «heroImage»'],
+		[
+			'heroAlt\u200b: "Фото"\n',
+			'поле «heroAlt⟨U+200B⟩»: такого поля нет: в имени «heroAlt⟨U+200B⟩» невидимый символ ⟨U+200B⟩ (пробел нулевой ширины), без него это поле «heroAlt»',
+		],
+		['author\u00a0: "Иван"\n', '«author⟨U+00A0⟩» невидимый символ ⟨U+00A0⟩ (неразрывный пробел)'],
+	])('the key in %j is explained', (extra, text) => {
+		expect(messages(post('x.md', 'Текст.', extra)).join('\n')).toContain(text);
+	});
+
+	test('a missing reviewCount and a ratingValue out of range are both reported', () => {
+		const extra =
+			'schema:\n  "@type": HowTo\n  aggregateRating:\n    "@type": AggregateRating\n    ratingValue: 5.5\n';
+		expect(messages(post('x.md', 'Текст.', extra))).toEqual([
+			expect.stringContaining(
+				'x.md:7, поле «schema.aggregateRating.reviewCount»: ожидается целое число отзывов',
+			),
+			expect.stringContaining(
+				'x.md:9, поле «schema.aggregateRating.ratingValue»: ожидается оценка от 1 до 5, получено 5.5',
+			),
+		]);
+	});
+});

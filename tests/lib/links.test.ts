@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { externalRel, isExternalUrl, isScriptUrl } from '../../src/lib/links.ts';
+import { externalRel, isExternalUrl, isScriptUrl, postFileLink } from '../../src/lib/links.ts';
 
 describe('isScriptUrl', () => {
 	test.each([
@@ -50,4 +50,27 @@ describe('externalRel', () => {
 		],
 		['noopener noopener', ['noopener']],
 	])('%j → %j', (rel, expected) => expect(externalRel(rel)).toEqual(expected));
+});
+
+describe('postFileLink', () => {
+	test.each([
+		['servisnyy-podhod.md', 'servisnyy-podhod', '/blog/servisnyy-podhod/'],
+		['./servisnyy-podhod.md', 'servisnyy-podhod', '/blog/servisnyy-podhod/'],
+		['../blog/servisnyy-podhod.md', 'servisnyy-podhod', '/blog/servisnyy-podhod/'],
+		['sub/x.mdx#razdel', 'x', '/blog/x/#razdel'],
+		['X.MD?a=1', 'X', '/blog/X/?a=1'],
+	])('%s → %s at %s', (href, slug, url) => {
+		expect(postFileLink(href)).toMatchObject({ slug, url });
+	});
+
+	test.each([
+		'https://example.com/readme.md',
+		'/blog/x.md',
+		'#x.md',
+		'images/x.png',
+		'servisnyy-podhod',
+		'mailto:a@b.md',
+	])('%s is not a link to a post file', (href) => {
+		expect(postFileLink(href)).toBeUndefined();
+	});
 });

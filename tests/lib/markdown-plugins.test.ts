@@ -49,6 +49,10 @@ test.each([
 		'https://butlerspb-blog.netlify.app/',
 		undefined,
 	],
+	['a link to a post file', '[x](servisnyy-podhod.md)', '/blog/servisnyy-podhod/', undefined],
+	['a link to ./post.md#section', '[x](./a-b.md#razdel)', '/blog/a-b/#razdel', undefined],
+	['a link to ../blog/post.md', '[x](../blog/a-b.md)', '/blog/a-b/', undefined],
+	['a raw HTML link to a post file', '<a href="a-b.mdx">x</a>', '/blog/a-b/', undefined],
 	['a javascript: link', '[x](javascript:alert(1))', undefined, undefined],
 	['a raw HTML javascript: link', '<a href="javascript:alert(1)">x</a>', undefined, undefined],
 	[

@@ -40,7 +40,9 @@ const PATHS: [path: string, cacheControl: string | undefined][] = [
 	['/search-index/t/Xk3_q9ZbT0aL-2cV.json', CACHE_IMMUTABLE],
 	['/search-index/d-4fJ2kq_Lw9aB/0.json', CACHE_IMMUTABLE],
 	['/search-index/d-4fJ2kq_Lw9aB/125.json', CACHE_IMMUTABLE],
-	['/search-words.json', undefined],
+	['/search-words.json', CACHE_REVALIDATE],
+	// The scheduled function reads the current build's list.
+	['/scheduled.json', CACHE_REVALIDATE],
 	// Unhashed public files keep Netlify's default, which revalidates.
 	['/favicon.svg', undefined],
 	['/og-default.png', undefined],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { describe, expect, test } from 'vitest';
 import { fieldPath } from '../../src/lib/content-issues.ts';
-import { fieldsAt, postSchema, suggestField } from '../../src/lib/post-schema.ts';
+import { fieldsAt, postSchema, suggestField, unknownKeyHint } from '../../src/lib/post-schema.ts';
 import { ROOT } from '../support/build.ts';
 
 const BLOG = join(ROOT, 'src/content/blog');
@@ -98,7 +98,7 @@ describe('normalisation', () => {
 	});
 
 	test.each([
-		['2025-07-25', '2025-07-25T00:00:00.000Z'],
+		['2025-07-25', '2025-07-24T21:00:00.000Z'],
 		['2025-07-25T12:00:00+03:00', '2025-07-25T09:00:00.000Z'],
 		['2025-07-25T12:00:00', '2025-07-25T09:00:00.000Z'],
 		['2025-07-25T21:00:32.473Z', '2025-07-25T21:00:32.473Z'],
@@ -106,9 +106,9 @@ describe('normalisation', () => {
 		expect(postSchema.parse({ ...valid, pubDate }).pubDate.toISOString()).toBe(iso);
 	});
 
-	test('an unquoted date reads as the quoted one', () => {
+	test('an unquoted date reads as the quoted one: Moscow midnight', () => {
 		const data = parseFrontmatter('---\ntitle: a\ndescription: b\npubDate: 2025-07-25\n---\n').data;
-		expect(postSchema.parse(data).pubDate.toISOString()).toBe('2025-07-25T00:00:00.000Z');
+		expect(postSchema.parse(data).pubDate.toISOString()).toBe('2025-07-24T21:00:00.000Z');
 	});
 
 	test('a Date object (how YAML 1.1 timestamps read) is accepted as it is', () => {
@@ -250,10 +250,36 @@ test.each([
 	['hero_image', 'heroImage'],
 	['UPDATEDDATE', 'updatedDate'],
 	['descripton', 'description'],
-	['tags', undefined],
+	// Other engines' names for the blog's fields.
+	['date', 'pubDate'],
+	['tags', 'keywords'],
+	['categories', 'keywords'],
+	['image', 'heroImage'],
+	['lastmod', 'updatedDate'],
+	// Invisible characters in the key.
+	['pubDate\u200b', 'pubDate'],
+	['hero\u00a0Alt', 'heroAlt'],
 	['foo', undefined],
-])('suggestField(%s) → %s', (key, expected) => {
+])('suggestField(%j) → %s', (key, expected) => {
 	expect(suggestField(key)).toBe(expected);
+});
+
+test("another engine's key is named only at the top level", () => {
+	expect(suggestField('image', fieldsAt(['schema']))).toBe('image');
+	expect(suggestField('date', fieldsAt(['schema', 'aggregateRating']))).toBeUndefined();
+});
+
+test.each([
+	['date', /другие движки блогов.*здесь оно называется «pubDate». Переименуйте «date» в «pubDate»/],
+	['tags', /здесь оно называется «keywords»/],
+	[
+		'pubDate\u200b',
+		/в имени «pubDate⟨U\+200B⟩» невидимый символ ⟨U\+200B⟩ \(пробел нулевой ширины\), без него это поле «pubDate»/,
+	],
+	['\u00a0title', /«⟨U\+00A0⟩title» невидимый символ ⟨U\+00A0⟩ \(неразрывный пробел\)/],
+	['descripton', /^: возможно, имелось в виду «description»$/],
+])('unknownKeyHint(%j)', (key, hint) => {
+	expect(unknownKeyHint(key)).toMatch(hint);
 });
 
 test.each([
@@ -284,5 +310,46 @@ describe('ratings', () => {
 			'schema.aggregateRating.reviewCount',
 			'schema.aggregateRating.worstRating',
 		]);
+	});
+
+	test.each<[string, Record<string, unknown>, string[]]>([
+		[
+			'a missing reviewCount does not hide a ratingValue out of range',
+			{ ratingValue: 5.5, reviewCount: undefined },
+			['schema.aggregateRating.ratingValue', 'schema.aggregateRating.reviewCount'],
+		],
+		[
+			'an unknown key does not hide a scale upside down',
+			{ worstRating: 6, bestRaitng: 5 },
+			[
+				'schema.aggregateRating',
+				'schema.aggregateRating.ratingValue',
+				'schema.aggregateRating.worstRating',
+			],
+		],
+		[
+			'a ratingValue that is not a number is reported once',
+			{ ratingValue: 'пять', reviewCount: 'много' },
+			['schema.aggregateRating.ratingValue', 'schema.aggregateRating.reviewCount'],
+		],
+	])('%s', (_, patch, paths) => {
+		expect(
+			errorsOf(rating(patch))
+				.map(([path]) => path)
+				.sort(),
+		).toEqual(paths);
+	});
+});
+
+describe('a hero URL is used as the browser would read it', () => {
+	test.each([
+		[
+			'https://images.unsplash.com/photo-1?ixlib=rb-4.0.3&amp;auto=format&amp;w=1200',
+			'https://images.unsplash.com/photo-1?ixlib=rb-4.0.3&auto=format&w=1200',
+		],
+		['http://images.unsplash.com/photo-1?w=800', 'https://images.unsplash.com/photo-1?w=800'],
+		['./images/foto.png', './images/foto.png'],
+	])('heroImage %s → %s', (heroImage, expected) => {
+		expect(postSchema.parse({ ...valid, heroImage }).heroImage).toBe(expected);
 	});
 });

@@ -4,6 +4,7 @@ import {
 	createRelatedIndex,
 	type RelatedStats,
 } from '../../src/lib/related.ts';
+import { relevanceCorpus } from '../../scripts/bench/relevance.ts';
 import { byNewest } from '../../src/lib/tags.ts';
 import { corpusPosts } from '../support/corpus.ts';
 
@@ -85,7 +86,7 @@ describe('createRelatedIndex', () => {
 		const work = (count: number): number => {
 			const posts = corpusPosts(count);
 			const stats: RelatedStats = { comparisons: 0 };
-			const related = createRelatedIndex(posts, stats);
+			const related = createRelatedIndex(posts, { stats });
 			for (const { slug } of posts) related.relatedTo(slug, 3);
 			return stats.comparisons;
 		};
@@ -95,5 +96,48 @@ describe('createRelatedIndex', () => {
 		// Bounded per post: keywords × (cap + 1) candidates plus the newest-posts fill.
 		expect(large).toBeLessThan(10_000 * (8 * (MAX_CANDIDATES_PER_KEYWORD + 1) + 10));
 		expect(large / small).toBeLessThan(15);
+	});
+});
+
+describe('posts that share no keyword: by the similarity of their text', () => {
+	/** The relevance benchmark's corpus: each post about one topic, named in its title. */
+	const corpus = relevanceCorpus();
+	const topicOf = new Map(corpus.map((post) => [post.meta.slug, post.topic]));
+	/** Every post without keywords but one, whose keyword no other post has. */
+	const posts = corpus
+		.map(({ meta }, n) => ({
+			slug: meta.slug,
+			keywords: n === 7 ? ['только здесь'] : [],
+			pubDate: new Date(meta.pubDate),
+			related: [],
+			text: { title: meta.title, text: `${meta.headline ?? ''} ${meta.description}` },
+		}))
+		.sort(byNewest);
+	const index = createRelatedIndex(posts, { textOf: (post) => post.text });
+
+	test('three related posts are about the same topic, for four in five or more (one in forty by date)', () => {
+		let same = 0;
+		for (const post of posts) {
+			const related = index.relatedTo(post.slug, 3);
+			expect(related).toHaveLength(3);
+			same += related.filter((other) => topicOf.get(other.slug) === topicOf.get(post.slug)).length;
+		}
+		expect(same / (posts.length * 3)).toBeGreaterThanOrEqual(0.8);
+	});
+
+	test('not the newest posts, which are about other topics', () => {
+		const post = posts[posts.length - 1];
+		if (!post) throw new Error('no post');
+		const related = slugsOf(index.relatedTo(post.slug, 3));
+		expect(related).not.toEqual(slugsOf(posts.slice(0, 3)));
+		const lonely = corpus[7]?.meta.slug ?? '';
+		for (const slug of slugsOf(index.relatedTo(lonely, 3)))
+			expect(topicOf.get(slug)).toBe(topicOf.get(lonely));
+	});
+
+	test('without a text, the newest posts fill in as before', () => {
+		const plain = createRelatedIndex(posts);
+		const post = posts[posts.length - 1];
+		expect(slugsOf(plain.relatedTo(post?.slug ?? '', 3))).toEqual(slugsOf(posts.slice(0, 3)));
 	});
 });

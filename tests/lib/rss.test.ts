@@ -23,7 +23,7 @@ describe('buildFeedItem', () => {
 				    "сервис",
 				    "ButlerSPB",
 				  ],
-				  "content": "<p><a href="https://butlerspb-blog.netlify.app/blog/x/">x</a> <a href="https://butlerspb-blog.netlify.app/blog/servisnyy-podhod/#faq">faq</a></p>",
+				  "content": "<img src="https://images.unsplash.com/photo-1?w=1200&amp;h=630&amp;q=80&amp;auto=format&amp;fit=crop" alt="" width="1200" height="630"><p><a href="https://butlerspb-blog.netlify.app/blog/x/">x</a> <a href="https://butlerspb-blog.netlify.app/blog/servisnyy-podhod/#faq">faq</a></p>",
 				  "customData": "<dc:creator>Эксперт ButlerSPB</dc:creator><media:content url="https://images.unsplash.com/photo-1?w=1200&amp;h=630&amp;q=80&amp;auto=format&amp;fit=crop" medium="image" width="1200" height="630"/>",
 				  "description": "Описание",
 				  "link": "https://butlerspb-blog.netlify.app/blog/servisnyy-podhod/",
@@ -42,9 +42,27 @@ describe('buildFeedItem', () => {
 		expect(item.customData).toContain(`width="${width}" height="${height}"`);
 	});
 
-	test('a post without a hero image has no media:content', () => {
-		const item = buildFeedItem(post({ data: { author: 'А & Б' } }), '');
+	test('a post without a hero image has no media:content and no image before its text', () => {
+		const item = buildFeedItem(post({ data: { author: 'А & Б' } }), '<p>Текст</p>');
 		expect(item.customData).toBe('<dc:creator>А &amp; Б</dc:creator>');
+		expect(item.content).toBe('<p>Текст</p>');
+	});
+
+	test('the content starts with the hero image, with its alt text escaped', () => {
+		const heroAlt = 'Гостиная «до» & <после>';
+		const item = buildFeedItem(
+			post({
+				data: {
+					author: 'А',
+					heroImage: { src: '/_astro/a.Ab12.jpg', width: 800, height: 600 },
+					heroAlt,
+				},
+			}),
+			'<p>Текст</p>',
+		);
+		expect(item.content).toBe(
+			'<img src="https://butlerspb-blog.netlify.app/_astro/a.Ab12.jpg" alt="Гостиная «до» &amp; &lt;после&gt;" width="800" height="600"><p>Текст</p>',
+		);
 	});
 });
 
@@ -73,7 +91,9 @@ describe('buildFeed', () => {
 		expect(channel.item[0]['media:content']['@_url']).toBe(
 			'https://images.unsplash.com/photo-1?w=1200&h=630&q=80&auto=format&fit=crop',
 		);
-		expect(channel.item[0]['content:encoded']).toBe('<p>Сервисный подход</p>');
+		expect(channel.item[0]['content:encoded']).toBe(
+			'<img src="https://images.unsplash.com/photo-1?w=1200&amp;h=630&amp;q=80&amp;auto=format&amp;fit=crop" alt="" width="1200" height="630"><p>Сервисный подход</p>',
+		);
 	});
 
 	test('text that looks like markup stays text', async () => {

@@ -5,10 +5,14 @@ import {
 	SEARCH_FORMAT,
 	SearchIndexBuilder,
 	chunkOf,
+	LONG_QUERY_WORDS,
+	STOP_WORDS,
 	docTerms,
-	excerptOf,
+	idf,
 	impact,
 	parseSearchManifest,
+	termScore,
+	queryWords,
 	runSearch,
 	searchWords,
 	stemOf,
@@ -67,50 +71,61 @@ function indexOf(records: readonly SearchRecord[], chunkBytes: number) {
 }
 
 /**
- * BM25 over the whole corpus straight from the records, with no index: every query word must
- * match its stem (or, for a word still being typed, a stem it starts), ties to the newer post.
+ * The ranking straight from the records, with no index: each query word scores its stem's idf ×
+ * impact (or, for the last word of a query being typed, the best of its stem and the stems it
+ * starts); a short query needs every word, a long one ranks by how many words but stop words an
+ * article has; ties to the newer post.
  */
 function bruteForce(records: readonly SearchRecord[], query: string, typing: boolean): string[] {
 	const terms = docsTerms(records);
 	const avg = terms.reduce((sum, t) => sum + t.length, 0) / terms.length;
-	const all = [...new Set(searchWords(query))];
-	const words = all.length > 1 ? all.filter((word) => word.length > 1) : all;
+	const all = [...new Map(queryWords(query).map((word) => [word.term, word])).values()];
+	const words =
+		all.length > 1 && all.some((w) => w.term.length > 1)
+			? all.filter((w) => w.term.length > 1)
+			: all;
 	const df = new Map<string, number>();
 	for (const t of terms) for (const stem of t.counts.keys()) df.set(stem, (df.get(stem) ?? 0) + 1);
-	const idf = (stem: string): number => {
-		const d = df.get(stem) ?? 0;
-		return Math.log(1 + (records.length - d + 0.5) / (d + 0.5));
-	};
-	const scored: { url: string; date: string; score: number }[] = [];
+	const weight = (stem: string): number => idf(records.length, df.get(stem) ?? 0);
+	const long = words.length >= LONG_QUERY_WORDS;
+	const content = words.filter((word) => !STOP_WORDS.has(word.term));
+	const counted = new Set((content.length > 0 ? content : words).map((word) => word.term));
+	const scored: { url: string; date: string; count: number; score: number }[] = [];
 	records.forEach((record, n) => {
 		const t = terms[n];
 		if (!t) return;
 		let score = 0;
-		for (const [position, word] of words.entries()) {
-			const stem = stemOf(word);
-			const own = t.counts.get(stem);
-			if (own !== undefined) {
-				score += impact(own, t.length, avg, idf(stem));
-				continue;
+		let count = 0;
+		let every = true;
+		let tier = 0;
+		for (const [position, { term }] of words.entries()) {
+			const stem = stemOf(term);
+			const completes = typing && position === words.length - 1 && term.length >= 3;
+			let best = 0;
+			for (const [candidate, tf] of t.counts) {
+				if (candidate !== stem && !(completes && candidate.startsWith(term))) continue;
+				const stored = impact(tf, t.fields.get(candidate) ?? 0, t.length, avg);
+				const value = termScore(stored, weight(candidate));
+				best = Math.max(best, value);
 			}
-			const anyOwn = df.has(stem);
-			const last = typing && position === words.length - 1 && word.length >= 3 && !anyOwn;
-			const best = last
-				? Math.max(
-						0,
-						...[...t.counts]
-							.filter(([candidate]) => candidate.startsWith(word))
-							.map(([candidate, tf]) => impact(tf, t.length, avg, idf(candidate))),
-					)
-				: 0;
-			if (best === 0) return;
-			score += best;
+			// The last word, completed to other stems somewhere in the blog: its own stem first.
+			const last = position === words.length - 1 && completes;
+			const completedAnywhere =
+				last && [...df.keys()].some((other) => other !== stem && other.startsWith(term));
+			if (completedAnywhere && df.has(stem) && t.counts.has(stem)) tier = 0.25;
+			if (best === 0) every = false;
+			else if (counted.has(term)) count++;
+			if (counted.has(term)) score += best;
 		}
-		scored.push({ url: record.url, date: record.date, score });
+		if (long ? count === 0 : !every) return;
+		const rank = (long ? count - (count === counted.size && !every ? 0.5 : 0) : 0) + tier;
+		scored.push({ url: record.url, date: record.date, count: rank, score });
 	});
 	scored.sort(
 		(a, b) =>
-			b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1),
+			b.count - a.count ||
+			b.score - a.score ||
+			(a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1),
 	);
 	return scored.map((entry) => entry.url);
 }
@@ -135,10 +150,15 @@ const QUERIES: [query: string, typing: boolean][] = [
 	['велосипед', false],
 	['в квартире', false],
 	['Ёлка доверительное', false],
+	// Long questions: the articles with most of their words first.
+	['сколько стоит генеральная уборка квартиры', false],
+	['как приехать к нам в Петербург', false],
 	// Still being typed: the last word completes.
 	['уборка кварт', true],
 	['клиентоо', true],
 	['заказч', true],
+	// A prefix that is a stem of its own completes too.
+	['довер', true],
 ];
 
 describe('an index split into chunks answers as one index of everything', () => {
@@ -251,18 +271,38 @@ describe('the builder', () => {
 		expect(chunkOf(manifest, 'я')).toBe(2);
 	});
 
-	test('a title word weighs more than a body word', () => {
+	test('each stem knows whether it is in the title or a heading', () => {
 		const terms = docTerms({ title: 'Ключи', headings: ['Доверие'], text: 'Доверие ключи сервис' });
-		expect(terms.counts.get(stemOf('ключи'))).toBe(4);
-		expect(terms.counts.get(stemOf('доверие'))).toBe(2);
-		expect(terms.counts.get(stemOf('сервис'))).toBe(1);
+		expect(terms.counts.get(stemOf('ключи'))).toBe(2);
+		expect(terms.fields.get(stemOf('ключи'))).toBe(1);
+		expect(terms.fields.get(stemOf('доверие'))).toBe(2);
+		expect(terms.fields.get(stemOf('сервис'))).toBeUndefined();
+		expect(terms.length).toBe(4);
+	});
+
+	test('a title match of a common word outweighs any number of mentions in the text', () => {
+		const common = idf(1000, 990);
+		const inTitle = termScore(impact(1, 1, 300, 300), common);
+		expect(inTitle).toBeGreaterThan(termScore(impact(50, 0, 300, 300), common));
+		expect(termScore(impact(1, 2, 300, 300), common)).toBeGreaterThan(
+			termScore(impact(50, 0, 300, 300), common),
+		);
+	});
+
+	test('impacts are fine-grained: more mentions, a higher score, even for a common word', () => {
+		const common = idf(1000, 990);
+		const score = (tf: number) => termScore(impact(tf, 0, 300, 300), common);
+		expect(score(50)).toBeGreaterThan(score(2));
+		expect(score(2)).toBeGreaterThan(score(1));
+		expect(impact(1, 0, 300, 300)).toBeGreaterThan(5);
 	});
 
 	test.each([
 		null,
 		{},
-		{ v: 2, count: 1, docs: 'd', chunks: [] },
-		{ v: 1, count: 1, docs: 'd', chunks: [['a']] },
+		// The first format: whole BM25 scores, read by no page of this one.
+		{ v: 1, count: 1, docs: 'd', chunks: [] },
+		{ v: 2, count: 1, docs: 'd', chunks: [['a']] },
 	])('a manifest of another format (%j) is not read', (json) =>
 		expect(parseSearchManifest(json)).toBeUndefined(),
 	);
@@ -299,45 +339,46 @@ describe('words', () => {
 	])('searchWords(%j) → %j', (text, words) => expect(searchWords(text)).toEqual(words));
 });
 
-describe('excerpts', () => {
-	const text =
-		'Мы начинаем с разговора. Доверие строится годами, а теряется за минуту: поэтому мы ' +
-		'отчитываемся о каждом шаге и показываем доверителю все расходы. Ключи хранятся в сейфе.';
-	const parts = excerptOf(text, new Set([stemOf('доверие'), stemOf('ключи')]));
+describe('questions and completion', () => {
+	const record = (url: string, date: string, title: string, text: string): SearchRecord => ({
+		url,
+		title,
+		headings: [],
+		text,
+		date,
+	});
+	const records = [
+		record('/both/', '2025-01-01', 'Ключи', 'Как передать ключи от квартиры соседям.'),
+		record('/flat/', '2025-01-03', 'Квартира', 'Как подготовить квартиру к гостям.'),
+		record('/how/', '2025-01-04', 'Советы', 'Как и что делать.'),
+		record('/trust/', '2025-01-02', 'Доверительное управление', 'Доверительное управление.'),
+		record('/faith/', '2025-01-05', 'Доверие', 'Доверие клиентов.'),
+	];
+	const { source, urls } = indexOf(records, Number.POSITIVE_INFINITY);
 
-	test('marks the matched words, whole, and only them («доверителю» has another stem)', () =>
-		expect(parts.filter((part) => part.mark).map((part) => part.text)).toEqual([
-			'Доверие',
-			'Ключи',
-		]));
-
-	test('the text reads as the article: nothing added but the ellipses', () =>
-		expect(
-			parts
-				.map((part) => part.text)
-				.join('')
-				.replace(/…/g, ''),
-		).toBe(text.split(' ').slice(0, 24).join(' ')));
-
-	test('a match far into the text is shown with its context, with an ellipsis before', () => {
-		const long = `${'слово '.repeat(100)}здесь доверие и ключи ${'конец '.repeat(50)}`;
-		const found = excerptOf(long, new Set([stemOf('доверие')]));
-		expect(found[0]?.text.startsWith('…')).toBe(true);
-		expect(found.find((part) => part.mark)?.text).toBe('доверие');
-		expect(found.at(-1)?.text.endsWith('…')).toBe(true);
+	test('a long question ranks articles by how many of its words they have, stop words aside', async () => {
+		const answer = await runSearch(source, 'как приехать в квартиру за ключами', { typing: false });
+		expect(urls(answer.ids)).toEqual(['/both/', '/flat/']);
+		expect(answer.complete).toBe(0);
+		expect(answer.terms.find((term) => term.term === 'приехать')?.stems).toEqual([]);
 	});
 
-	test('no match: the start of the text', () =>
-		expect(excerptOf('Один два три', new Set(['xyz']))).toEqual([
-			{ text: 'Один два три', mark: false },
-		]));
-});
+	test('a short query still needs every word', async () => {
+		expect((await runSearch(source, 'приехать квартира', { typing: false })).ids).toEqual([]);
+		const both = await runSearch(source, 'квартира ключи', { typing: false });
+		expect(urls(both.ids)).toEqual(['/both/']);
+		expect(both.complete).toBe(1);
+	});
 
-test('a word glued to a preposition by a no-break space is marked alone, and the space kept', () => {
-	const parts = excerptOf('Строится в\u00a0доверии и\u00a0заботе', new Set([stemOf('доверие')]));
-	expect(parts).toEqual([
-		{ text: 'Строится в\u00a0', mark: false },
-		{ text: 'доверии', mark: true },
-		{ text: ' и\u00a0заботе', mark: false },
-	]);
+	test.each(['довер', 'доверит', 'доверите'])(
+		'«%s» being typed finds the longer words it starts, though it is a stem itself',
+		async (prefix) => {
+			const answer = await runSearch(source, prefix, { typing: true });
+			expect(urls(answer.ids)).toContain('/trust/');
+			if (prefix === 'довер') expect(urls(answer.ids)).toContain('/faith/');
+		},
+	);
+
+	test('a finished word does not complete', async () =>
+		expect(urls((await runSearch(source, 'довер ', {})).ids)).toEqual(['/faith/']));
 });

@@ -40,8 +40,15 @@ describe('extractSearchRecord', () => {
 
 	test('the text: lead and body, blocks apart, inline elements joined, ignored parts left out', () =>
 		expect(record?.text).toBe(
-			'Как мы храним ключи. Раздел первый Текст с переносом и кодом a<b. ячейка вторая Подраздел Конец.',
+			'Как мы храним ключи. Раздел первый\nТекст с переносом и кодом a<b. ячейка вторая Подраздел\nКонец.',
 		));
+
+	test('each heading ends with a line break, the only ones in the text', () =>
+		expect(record?.text.split('\n').map((line) => line.split(' ').at(-1))).toEqual([
+			'первый',
+			'Подраздел',
+			'Конец.',
+		]));
 
 	test('a page without the marker is not an article', () =>
 		expect(extractSearchRecord('<main><p data-search-body-x>x</p></main>', '/')).toBeUndefined());

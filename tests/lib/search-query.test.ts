@@ -29,7 +29,7 @@ describe('normalizeSearchText', () => {
 });
 
 describe('suggestions', () => {
-	const words = ['консьерж', 'квартира', 'доверие', 'ключи', 'ремонт'];
+	const words = ['консьерж', 'квартира', 'доверие', 'ключи', 'ремонт', 'приезжать', 'консьержам'];
 
 	test.each([
 		['консъерж', 'консьерж'],
@@ -38,12 +38,16 @@ describe('suggestions', () => {
 		['ремонт', undefined], // a known word
 		['елка', undefined], // nothing near
 		['клч', undefined], // too short to guess
+		['приехать', undefined], // a word of its own, two changes from «приезжать»
+		['кансьержжам', 'консьержам'], // two changes in a long word
 	])('nearestWord(%j) → %j', (term, near) => expect(nearestWord(term, words)).toBe(near));
 
 	test.each([
 		['дом', 0],
 		['ключ', 1],
-		['консъерж', 2],
+		['консъерж', 1],
+		['приехать', 1],
+		['консьержам', 2],
 	])('allowedEdits(%j) → %i', (term, edits) => expect(allowedEdits(term)).toBe(edits));
 
 	test('suggestQuery replaces only the unmatched words, or says nothing', () => {

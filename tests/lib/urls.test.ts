@@ -1,5 +1,8 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import {
+	FIXED_PAGE_PATHS,
 	absoluteUrl,
 	listingPath,
 	paginatedPath,
@@ -53,4 +56,19 @@ test.each([
 	['https://butlerspb.ru/', undefined],
 ])('slugFromPostUrl(%s) → %s', (url, slug) => {
 	expect(slugFromPostUrl(url)).toBe(slug);
+});
+
+test('FIXED_PAGE_PATHS are the pages of src/pages without parameters', () => {
+	const pages = join(import.meta.dirname, '../../src/pages');
+	const paths = readdirSync(pages, { recursive: true, encoding: 'utf8' })
+		.map((file) => file.replace(/\\/g, '/'))
+		.filter(
+			(file) =>
+				/\.(?:astro|md|mdx|html)$/.test(file) && !file.includes('[') && file !== '404.astro',
+		)
+		.map((file) =>
+			`/${file.replace(/\.\w+$/, '/').replace(/(?:^|\/)index\/$/, '/')}`.replace(/\/+/g, '/'),
+		)
+		.sort();
+	expect(paths).toEqual([...FIXED_PAGE_PATHS].sort());
 });

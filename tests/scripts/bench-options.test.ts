@@ -10,6 +10,7 @@ const DEFAULTS: BenchOptions = {
 	search: false,
 	searchRuns: 4,
 	throttle: false,
+	relevance: false,
 };
 
 test.each([
@@ -23,6 +24,7 @@ test.each([
 		['--search', '--search-runs', '8', '--throttle'],
 		{ search: true, searchRuns: 8, throttle: true },
 	],
+	[['--relevance', '--keep'], { relevance: true, keep: true }],
 ])('%j runs with its options', (argv, changes) => {
 	expect(parseBenchArgs(argv)).toEqual({ kind: 'run', options: { ...DEFAULTS, ...changes } });
 });
@@ -46,6 +48,11 @@ test.each([
 	[['--throttle'], '--throttle only applies with --search.'],
 	[['--search-runs', '3'], '--search-runs only applies with --search.'],
 	[['--no-bare=yes'], "Option '--no-bare' does not take an argument"],
+	[
+		['--relevance', '--search'],
+		'--relevance runs on its own corpus and takes only --keep, not --search.',
+	],
+	[['--relevance', '--posts', '10', '--runs', '2'], 'not --posts, --runs.'],
 ])('%j is refused: %s', (argv, text) => {
 	const parsed = parseBenchArgs(argv);
 	expect(parsed.kind).toBe('error');

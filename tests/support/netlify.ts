@@ -99,6 +99,7 @@ export const SAMPLE_DIST: TopLevelEntry[] = [
 	{ name: 'search', isFolder: true, hasPages: true },
 	{ name: 'search-index', isFolder: true, hasPages: false },
 	{ name: 'search-words.json', isFolder: false },
+	{ name: 'scheduled.json', isFolder: false },
 	{ name: 'sitemap-0.xml', isFolder: false },
 	{ name: 'sitemap-index.xml', isFolder: false },
 	{ name: 'tags', isFolder: true, hasPages: true },
