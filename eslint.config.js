@@ -27,4 +27,22 @@ export default defineConfig(
 		files: ['src/**/*.astro', 'src/**/*.ts'],
 		languageOptions: { globals: { ...globals.browser } },
 	},
+	{
+		// Frontmatter has one reading, the build's (src/lib/frontmatter.ts); gray-matter's own YAML
+		// engine (js-yaml 3, YAML 1.1) reads posts differently. Netlify's manifest is not a post.
+		ignores: [
+			'src/lib/frontmatter.ts',
+			'tests/lib/frontmatter.test.ts',
+			'tests/build/indexnow-netlify.test.ts',
+		],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				...['gray-matter', 'js-yaml', 'yaml'].map((name) => ({
+					name,
+					message: 'Read post frontmatter with src/lib/frontmatter.ts, as the build does.',
+				})),
+			],
+		},
+	},
 );

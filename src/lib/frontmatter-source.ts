@@ -139,72 +139,88 @@ export function findQuoteProblem(
 	return undefined;
 }
 
-/** Russian explanations of js-yaml's reasons, most specific first. */
-const REASONS: readonly [RegExp, string][] = [
-	[/duplicated mapping key/, 'поле указано дважды: оставьте одно'],
-	[
-		/incomplete explicit mapping pair|mapping values are not allowed/,
+/** A YAML error as the `yaml` package throws it (YAMLParseError), or anything else thrown. */
+interface ParseError {
+	code?: string;
+	message?: string;
+	/** Where the error is: 1-based line and column of the text parsed. */
+	linePos?: readonly { line: number; col: number }[];
+}
+
+const MESSAGES = {
+	colon:
 		'двоеточие с пробелом внутри значения: возьмите значение в кавычки, например title: "Сервис: как мы работаем"',
-	],
-	[
-		/bad indentation/,
+	indent:
 		'неверный отступ: поля верхнего уровня пишутся с начала строки, вложенные — с одинаковым отступом из пробелов',
-	],
-	[
-		/flow collection|missed comma/,
-		'не закрыта скобка или пропущена запятая в значении {…} или […]',
-	],
-	[
-		/end of the stream or a document separator/,
+	bracket: 'не закрыта скобка или пропущена запятая в значении {…} или […]',
+	start:
 		'строка не похожа на поле «имя: значение» (возможно, значение начинается с @, ` или %: возьмите его в кавычки)',
-	],
+	tab: 'отступ сделан табуляцией (клавишей Tab), а в YAML отступы пишутся только пробелами: замените табуляцию в начале строки пробелами (вложенные поля — с одинаковым отступом, например два пробела)',
+	alias:
+		'ссылка *имя на значение, которого нет выше (&имя): проверьте имя, или возьмите значение со звёздочкой в кавычки',
+	generic: 'ошибка синтаксиса YAML: проверьте кавычки, двоеточия и отступы',
+} as const;
+
+/** Russian explanations of the `yaml` package's error codes (and words of its message). */
+const REASONS: readonly [code: string, message: RegExp, explanation: string][] = [
+	['BAD_INDENT', /^Flow /, MESSAGES.bracket],
+	['UNEXPECTED_TOKEN', /flow-(?:seq|map)-end/, MESSAGES.bracket],
+	['MISSING_CHAR', /^Implicit map keys/, MESSAGES.start],
+	['BAD_INDENT', /./, MESSAGES.indent],
+	['BAD_SCALAR_START', /./, MESSAGES.start],
+	['BLOCK_AS_IMPLICIT_KEY', /./, MESSAGES.colon],
 ];
 
+/** A `key: value` line, its value after the colon. */
+const VALUE = /^\s*(?:-\s+)?[^\s#'"][^:]*:\s+(.*)$/;
+
 /**
- * What is wrong with the line js-yaml stopped at, where its reason is too general: js-yaml 4
- * says "bad indentation" both for a second `: ` in a value and for a value starting with `@`.
+ * What is wrong with the line the parser stopped at, where its reason is too general: `yaml`
+ * reports a second `: ` in a value and an indented line after a value alike, as a nested
+ * mapping in a compact one, on the line of the field before.
  */
-function explainByLine(text: string): string | undefined {
-	const value = /^\s*(?:-\s+)?[^\s#'"][^:]*:\s+(.*)$/.exec(text)?.[1];
+function explainByLine(lines: readonly string[], line: number): YamlProblem | undefined {
+	const value = VALUE.exec(lines[line - 2] ?? '')?.[1];
 	if (value === undefined) return undefined;
-	if (/^[@`%]/.test(value)) return REASONS.at(-1)?.[1];
-	if (/^[^'"{[]/.test(value) && /:\s/.test(value)) return REASONS[1]?.[1];
+	if (/^[@`%]/.test(value)) return { line, message: MESSAGES.start };
+	if (/^[^'"{[]/.test(value) && /:\s/.test(value)) return { line, message: MESSAGES.colon };
+	const own = indentOf(lines[line - 2] ?? '');
+	// The field's plain value runs on over more indented lines; the first of them with a key is
+	// a field indented by mistake.
+	for (let index = line - 1; index < lines.length; index++) {
+		const text = lines[index] ?? '';
+		if (isBlank(text)) continue;
+		if (indentOf(text) <= own) break;
+		if (VALUE.test(text) || /:$/.test(text)) return { line: index + 2, message: MESSAGES.indent };
+	}
 	return undefined;
 }
 
-/** Explains a js-yaml error (from `parseFrontmatterLines`) for the frontmatter `lines`, in Russian. */
+/** Explains a YAML error (from `parseFrontmatterLines`) for the frontmatter `lines`, in Russian. */
 export function explainYamlError(lines: readonly string[], error: unknown): YamlProblem {
-	const reason = (error as { reason?: string }).reason ?? String(error);
-	const markLine = (error as { mark?: { line?: number } }).mark?.line;
-	// gray-matter hands js-yaml the text after `---` including its line break, so the mark's
-	// 0-based line is the file's 1-based line minus one; clamp it to the frontmatter.
-	const line = Math.min(Math.max((markLine ?? 0) + 1, 2), lines.length + 1);
-	if (/duplicated mapping key/.test(reason)) {
-		const seen = new Set<string>();
-		for (const [index, text] of lines.entries()) {
-			const key = /^(['"]?)([^\s:'"#][^:]*?)\1\s*:/.exec(text)?.[2];
-			if (!key) continue;
-			if (seen.has(key)) {
-				return { line: index + 2, message: `поле «${key}» указано дважды: оставьте одно` };
-			}
-			seen.add(key);
-		}
+	const { code = '', message: reason = String(error), linePos } = error as ParseError;
+	// gray-matter hands the parser the text after `---` including its line break, so the parser's
+	// 1-based line is the file's line; clamp it to the frontmatter.
+	const line = Math.min(Math.max(linePos?.[0]?.line ?? 2, 2), lines.length + 1);
+	if (code === 'DUPLICATE_KEY') {
+		// The parser points at the second occurrence of the key, in block or inline YAML.
+		const at = (lines[line - 2] ?? '').slice((linePos?.[0]?.col ?? 1) - 1);
+		const key = /^(['"]?)([^\s:'"#,{}[\]][^:,{}]*?)\1\s*:/.exec(at)?.[2];
+		return { line, message: `поле${key ? ` «${key}»` : ''} указано дважды: оставьте одно` };
 	}
-	if (/tab characters/.test(reason)) {
+	if (code === 'TAB_AS_INDENT') {
 		const index = lines.findIndex((text) => /^[ \t]*\t/.test(text));
-		return {
-			line: index >= 0 ? index + 2 : line,
-			message:
-				'отступ сделан табуляцией (клавишей Tab), а в YAML отступы пишутся только пробелами: замените табуляцию в начале строки пробелами (вложенные поля — с одинаковым отступом, например два пробела)',
-		};
+		return { line: index >= 0 ? index + 2 : line, message: MESSAGES.tab };
+	}
+	if (/^Unresolved alias/.test(reason)) {
+		const index = lines.findIndex((text) => /(?:^|[\s:,[{-])\*[^\s,\]}]+/.test(text));
+		return { line: index >= 0 ? index + 2 : line, message: MESSAGES.alias };
 	}
 	const quotes = findQuoteProblem(lines);
 	if (quotes && quotes.line <= line) return { line: quotes.line, message: quotes.message };
-	const known =
-		explainByLine(lines[line - 2] ?? '') ?? REASONS.find(([pattern]) => pattern.test(reason))?.[1];
-	return {
-		line,
-		// js-yaml's own reason is English: editors get the Russian explanation only.
-		message: known ?? 'ошибка синтаксиса YAML: проверьте кавычки, двоеточия и отступы',
-	};
+	const byLine = explainByLine(lines, line);
+	if (byLine) return byLine;
+	const known = REASONS.find(([name, pattern]) => name === code && pattern.test(reason))?.[2];
+	// The parser's own reason is English: editors get the Russian explanation only.
+	return { line, message: known ?? MESSAGES.generic };
 }

@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { DEFAULT_SCHEMA, Type, load } from 'js-yaml';
+import { parseDocument } from 'yaml';
 import { splitPost } from './frontmatter-source.ts';
 
 /** A post split into its frontmatter data and Markdown body. */
@@ -9,31 +9,29 @@ export interface ParsedPost {
 }
 
 /*
- * One YAML reading of a post's frontmatter for the build (src/loaders/posts.ts) and every script
- * and check: js-yaml 4, the parser and version Astro's content layer uses, so a post the check
- * reads is a post the build reads. gray-matter alone would bring js-yaml 3, which accepts tabs
- * in indentation that js-yaml 4 rejects.
+ * One YAML reading of a post's frontmatter for the build (src/loaders/posts.ts), the content
+ * check and the editor scripts: the `yaml` package (YAML 1.2, core schema, `<<` merge keys) with
+ * the options Astro 7.4 gives it when it reads frontmatter itself (`parseFrontmatter` of
+ * `astro/markdown`, used by the glob() loader and by @astrojs/mdx when it compiles a post), and
+ * the same copy of the package, so a post the check reads is a post every part of the build reads:
+ * `yes` and `on` are text, `0o12` is 10, `~` is null, a key written twice is an error, anchors and
+ * aliases work, and an unknown tag (`!x`) leaves its text.
  *
- * The schema is js-yaml's default one with its timestamp type replaced by one that keeps the text:
- * js-yaml would turn an unquoted `2025-02-30` into 2 March and read an unquoted
- * `2024-12-31T23:30:00` as UTC. A date stays the text the editor wrote, quoted or not, and the
- * post schema reads it (Moscow time when no zone is given, an error for a date that does not
- * exist). A type with the timestamp's tag takes the place of js-yaml's own.
+ * One difference, on purpose: Astro adds YAML 1.1's timestamp type, which turns an unquoted
+ * `2025-02-30` into 2 March and reads an unquoted `2024-12-31T23:30:00` as UTC. Here a date stays
+ * the text the editor wrote, quoted or not, and the post schema reads it (Moscow time when no zone
+ * is given, an error for a date that does not exist). tests/lib/frontmatter.test.ts compares
+ * the two readings.
  */
-const TIMESTAMP =
-	/^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/;
-const timestampAsText = new Type('tag:yaml.org,2002:timestamp', {
-	kind: 'scalar',
-	resolve: (data: unknown) => typeof data === 'string' && TIMESTAMP.test(data),
-	construct: (data: string) => data,
-});
+const YAML_OPTIONS = { schema: 'core', merge: true } as const;
 
-/** js-yaml 4's default schema, dates kept as written. */
-export const POST_YAML_SCHEMA = DEFAULT_SCHEMA.extend({ implicit: [timestampAsText] });
-
-/** Parses frontmatter YAML as the build does; anything but a mapping reads as no fields. */
+/** Parses frontmatter YAML as the build does; a scalar or an empty document reads as no fields. */
 export function loadPostYaml(text: string): Record<string, unknown> {
-	const data = load(text, { schema: POST_YAML_SCHEMA });
+	const document = parseDocument(text, YAML_OPTIONS);
+	// Like Astro, the first error throws (a YAMLParseError with `code` and `linePos`); warnings
+	// such as an unknown tag do not.
+	if (document.errors[0]) throw document.errors[0];
+	const data: unknown = document.toJS();
 	return data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
 }
 

@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { existsSync } from 'node:fs';
 import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -194,7 +194,7 @@ describe('the editor at /admin/ with the local back end', () => {
 
 		const file = join(posts, 'proverka-redaktora.md');
 		const source = await fileWhen(file);
-		const { data } = matter(source);
+		const { data } = parseFrontmatter(source);
 		expect(data).toMatchObject({ title: 'Проверка редактора', draft: true });
 		const check = await checkContentDir(posts, repo);
 		const mine = check.findings.filter((finding) => finding.file.endsWith('proverka-redaktora.md'));
@@ -203,7 +203,7 @@ describe('the editor at /admin/ with the local back end', () => {
 		// Publish it: untick «Черновик» on the saved post and save again.
 		await page.getByLabel('Черновик').click();
 		await publish();
-		expect(matter(await fileWhen(file, 'draft: false')).data['draft']).toBe(false);
+		expect(parseFrontmatter(await fileWhen(file, 'draft: false')).data['draft']).toBe(false);
 		const { outDir } = await buildFixtureSite(posts);
 		const html = await readFile(join(outDir, 'blog/proverka-redaktora/index.html'), 'utf8');
 		expect(html).toContain('<h1 class="article__title">Проверка редактора</h1>');
@@ -215,7 +215,7 @@ describe('the editor at /admin/ with the local back end', () => {
 		'editing one field of %s changes only that field',
 		async (slug) => {
 			const file = join(posts, `${slug}.md`);
-			const before = matter(await readFile(file, 'utf8'));
+			const before = parseFrontmatter(await readFile(file, 'utf8'));
 			await openEditor(`/collections/blog/entries/${slug}`);
 			const description = `Новое описание статьи ${slug} в одной фразе.`;
 			await page.getByLabel('Описание', { exact: true }).first().fill(description);
@@ -228,9 +228,9 @@ describe('the editor at /admin/ with the local back end', () => {
 			await publish();
 			// Long values are folded over several lines: compare the parsed value.
 			await expect
-				.poll(async () => matter(await readFile(file, 'utf8')).data['description'], UI)
+				.poll(async () => parseFrontmatter(await readFile(file, 'utf8')).data['description'], UI)
 				.toBe(description);
-			const after = matter(await readFile(file, 'utf8'));
+			const after = parseFrontmatter(await readFile(file, 'utf8'));
 			expect(after.content).toBe(before.content);
 			expect(postSchema.parse(after.data)).toEqual(
 				postSchema.parse({ ...before.data, description }),

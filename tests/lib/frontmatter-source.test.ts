@@ -60,7 +60,7 @@ describe('fieldLine', () => {
 	});
 });
 
-/** The js-yaml 4 error the check's parse throws for a frontmatter block. */
+/** The YAML error the check's parse throws for a frontmatter block. */
 function yamlError(lines: string[]): unknown {
 	try {
 		parseFrontmatterLines(lines);
@@ -112,6 +112,18 @@ describe('explainYamlError', () => {
 			'отступ сделан табуляцией',
 		],
 		['a tab before a list item', ['title: x', 'keywords:', '\t- a'], 4, 'табуляцией'],
+		['a value starting with `', ['title: x', 'description: `код`'], 3, 'начинается с @, `'],
+		['a line that is not a field', ['title: x', 'description y'], 3, 'не похожа на поле'],
+		['an extra closing bracket', ['title: x', 'keywords: [a, b]]'], 3, 'не закрыта скобка'],
+		[
+			'a misaligned list item field',
+			['title: x', 'schema:', '  name: a', ' text: b'],
+			5,
+			'неверный отступ',
+		],
+		['an alias with no anchor', ['title: &t x', 'headline: *h'], 3, 'ссылка *имя'],
+		['a key twice inside a block', ['schema:', '  name: a', '  name: b'], 4, 'поле «name»'],
+		['a key twice in inline JSON', ['title: x', 'schema: {"a": 1, "b": 2, "a": 3}'], 3, 'поле «a»'],
 	])('explains %s', (_, lines, line, message) => {
 		const problem = explainYamlError(lines, yamlError(lines));
 		expect(problem.line).toBe(line);
@@ -119,7 +131,11 @@ describe('explainYamlError', () => {
 	});
 
 	test('never repeats the parser reason, which is English', () => {
-		const problem = explainYamlError(['a: 1'], { reason: 'something odd', mark: { line: 1 } });
+		const problem = explainYamlError(['a: 1'], {
+			code: 'IMPOSSIBLE',
+			message: 'Something odd at line 2',
+			linePos: [{ line: 2, col: 1 }],
+		});
 		expect(problem).toEqual({
 			line: 2,
 			message: 'ошибка синтаксиса YAML: проверьте кавычки, двоеточия и отступы',

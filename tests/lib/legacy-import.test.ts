@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { describe, expect, test } from 'vitest';
 import { ImportError, importLegacyPost, legacySlug } from '../../src/lib/legacy-import.ts';
 import { postSchema } from '../../src/lib/post-schema.ts';
@@ -37,13 +37,13 @@ describe.each(SEEDS)('%s', (file, slug) => {
 	});
 
 	test('keeps every frontmatter value', () => {
-		const before = matter(source).data;
-		const after = matter(result.output).data;
+		const before = parseFrontmatter(source).data;
+		const after = parseFrontmatter(result.output).data;
 		for (const [key, value] of Object.entries(before)) expect(after[key]).toEqual(value);
 	});
 
 	test('moves the leading # H1 into headline and the «Читайте также» list into related', () => {
-		const after = matter(result.output);
+		const after = parseFrontmatter(result.output);
 		expect(after.data['headline']).toBe(result.headlineMoved);
 		expect(after.content).not.toMatch(/^# /m);
 		expect(after.content).not.toMatch(/Читайте также/);
@@ -53,8 +53,8 @@ describe.each(SEEDS)('%s', (file, slug) => {
 	});
 
 	test('keeps the body text: every other line of the body is still there', () => {
-		const body = matter(source).content;
-		const kept = matter(result.output).content;
+		const body = parseFrontmatter(source).content;
+		const kept = parseFrontmatter(result.output).content;
 		const lines = body
 			.split('\n')
 			.map((line) => line.trim())
@@ -63,7 +63,7 @@ describe.each(SEEDS)('%s', (file, slug) => {
 	});
 
 	test('the result is valid against the shared schema', () => {
-		expect(postSchema.safeParse(matter(result.output).data).success).toBe(true);
+		expect(postSchema.safeParse(parseFrontmatter(result.output).data).success).toBe(true);
 	});
 });
 
@@ -112,7 +112,7 @@ describe('edge cases', () => {
 			'\nText\n\n## Читайте также\n\n* [X](/blog/x/)\n',
 		);
 		const result = importLegacyPost(source);
-		expect(matter(result.output).data['related']).toEqual(['b']);
+		expect(parseFrontmatter(result.output).data['related']).toEqual(['b']);
 		expect(result.output).toContain('* [X](/blog/x/)');
 		expect(result.notes.join(' ')).toMatch(/related уже задано/);
 	});

@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { describe, expect, test } from 'vitest';
 import { createNewPost, NewPostError, PLACEHOLDER } from '../../src/lib/new-post.ts';
 import { postSchema } from '../../src/lib/post-schema.ts';
@@ -19,7 +19,7 @@ describe('createNewPost', () => {
 
 	test('writes frontmatter that the shared schema accepts', () => {
 		const { source } = createNewPost('Сервис: «как мы работаем» и "почему"', NOW);
-		const result = postSchema.safeParse(matter(source, {}).data);
+		const result = postSchema.safeParse(parseFrontmatter(source).data);
 		expect(result.success).toBe(true);
 		expect(result.data).toMatchObject({
 			title: 'Сервис: «как мы работаем» и "почему"',
@@ -38,12 +38,12 @@ describe('createNewPost', () => {
 
 	test('uses the given author', () => {
 		const { source } = createNewPost('Статья', NOW, 'Анна Петрова');
-		expect(matter(source, {}).data['author']).toBe('Анна Петрова');
+		expect(parseFrontmatter(source).data['author']).toBe('Анна Петрова');
 	});
 
 	test('has every field an editor fills in, a draft flag and a body skeleton', () => {
 		const { source } = createNewPost('Статья', NOW);
-		const { data, content } = matter(source, {});
+		const { data, content } = parseFrontmatter(source);
 		expect(Object.keys(data)).toEqual([
 			'title',
 			'description',

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { describe, expect, test } from 'vitest';
 import { fieldPath } from '../../src/lib/content-issues.ts';
 import { fieldsAt, postSchema, suggestField, unknownKeyHint } from '../../src/lib/post-schema.ts';
@@ -11,7 +11,7 @@ const posts = readdirSync(BLOG).filter((name) => name.endsWith('.md'));
 
 /** Frontmatter of a committed post, parsed as the build parses it. */
 const frontmatterOf = (name: string): Record<string, unknown> =>
-	matter(readFileSync(join(BLOG, name), 'utf8')).data;
+	parseFrontmatter(readFileSync(join(BLOG, name), 'utf8')).data;
 
 /** A valid minimal post to break one field at a time. */
 const valid = {
@@ -106,9 +106,16 @@ describe('normalisation', () => {
 		expect(postSchema.parse({ ...valid, pubDate }).pubDate.toISOString()).toBe(iso);
 	});
 
-	test('a YAML date (unquoted) is accepted', () => {
-		const data = matter('---\ntitle: a\ndescription: b\npubDate: 2025-07-25\n---\n').data;
-		expect(postSchema.parse(data).pubDate.toISOString()).toBe('2025-07-25T00:00:00.000Z');
+	test('an unquoted date reads as the quoted one: Moscow midnight', () => {
+		const data = parseFrontmatter('---\ntitle: a\ndescription: b\npubDate: 2025-07-25\n---\n').data;
+		expect(postSchema.parse(data).pubDate.toISOString()).toBe('2025-07-24T21:00:00.000Z');
+	});
+
+	test('a Date object (how YAML 1.1 timestamps read) is accepted as it is', () => {
+		const pubDate = new Date('2025-07-25T00:00:00Z');
+		expect(postSchema.parse({ ...valid, pubDate }).pubDate.toISOString()).toBe(
+			'2025-07-25T00:00:00.000Z',
+		);
 	});
 
 	test('headline defaults to title; related accepts /blog/<slug>/ URLs', () => {

@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { describe, expect, test } from 'vitest';
 import { generateMetas, generatePosts, keywordPool } from '../../scripts/bench/generate.ts';
 import { checkPosts } from '../../src/lib/content-check.ts';
@@ -17,7 +17,7 @@ describe('benchmark corpus generator', () => {
 	test.each(posts.map((post) => [post.file, post] as const))(
 		'%s passes the shared schema and matches its meta',
 		(file, post) => {
-			const { data, content } = matter(post.source);
+			const { data, content } = parseFrontmatter(post.source);
 			const parsed = postSchema.parse(data);
 			expect(file).toBe(`${post.meta.slug}.md`);
 			expect(isSlug(post.meta.slug)).toBe(true);

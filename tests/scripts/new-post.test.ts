@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ describe('npm run new', () => {
 		const before = Date.now();
 		await run(TITLE);
 		const source = await readFile(join(dir, `${SLUG}.md`), 'utf8');
-		const data = postSchema.parse(matter(source, {}).data);
+		const data = postSchema.parse(parseFrontmatter(source).data);
 		expect(data).toMatchObject({ title: TITLE, draft: true });
 		expect(data.pubDate.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
 		expect(data.pubDate.getTime()).toBeLessThanOrEqual(Date.now());
@@ -71,7 +71,9 @@ describe('npm run new', () => {
 		expect(slug.length).toBeLessThanOrEqual(80);
 		expect(slug.length).toBeGreaterThan(60);
 		expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-		const data = postSchema.parse(matter(await readFile(join(dir, name ?? ''), 'utf8'), {}).data);
+		const data = postSchema.parse(
+			parseFrontmatter(await readFile(join(dir, name ?? ''), 'utf8')).data,
+		);
 		expect(data.title).toBe(title.trim());
 	});
 

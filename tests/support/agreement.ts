@@ -109,12 +109,12 @@ export const plainText = (output: string): string => output.replace(ANSI, '');
 export const STACK_LINE = /^\s{4}at \S/m;
 
 /**
- * English an editor must never meet in an error: the words of zod's, js-yaml's, Node's and
+ * English an editor must never meet in an error: the words of zod's, YAML's, Node's and
  * Astro's error messages. Astro's own progress lines ("Syncing content", "Complete!") are not
  * errors and use none of these words; log labels such as [ERROR] are upper case and not matched.
  */
 export const ENGLISH_ERROR =
-	/\b(?:Invalid|invalid input|[Ee]xpected|[Rr]eceived|[Uu]nexpected|must not|[Cc]annot|[Ff]ailed to|is not defined|not found|Stack trace|Location:|Hint:|Caused by)\b|\w*Error\b|\bError:/;
+	/\b(?:Invalid|invalid input|[Ee]xpected|[Rr]eceived|[Uu]nexpected|must not|must be|[Cc]annot|[Ff]ailed to|is not defined|not found|not allowed|Missing closing|need to be followed|Unresolved|Stack trace|Location:|Hint:|Caused by)\b|\w*Error\b|\bError:/;
 
 /** The first English error text or stack-trace line in `output`, if any. */
 export function findEnglish(output: string): string | undefined {

@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { readPostFiles } from '../../src/build/content-check-fs.ts';
@@ -32,7 +32,7 @@ export async function readPublishedPosts(
 			const { data } = post;
 			if (!data || unpublishedReason(data, now)) return [];
 			const source = files.find((file) => file.file === post.file)?.source ?? '';
-			const raw = matter(source).data as Record<string, unknown>;
+			const raw = parseFrontmatter(source).data as Record<string, unknown>;
 			return [{ slug: post.slug, data, raw, keywords: data.keywords, pubDate: data.pubDate }];
 		})
 		.sort(byNewest);
