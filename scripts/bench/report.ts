@@ -1,6 +1,7 @@
 import type { PageWeight } from './dist.ts';
 import type { Measured } from './measure.ts';
 import type { SearchBenchResult } from './search.ts';
+import { median } from './median.ts';
 
 /** Figures of one build. */
 export interface BuildFigures {
@@ -58,15 +59,6 @@ export function toFigures(measured: Measured, pages: number): BuildFigures {
 		systemSeconds: measured.time.systemSeconds,
 		processes: measured.processes.map(({ name, hwmBytes }) => ({ name, hwmBytes })),
 	};
-}
-
-/** Median of numbers (mean of the middle two for an even count). */
-export function median(values: readonly number[]): number {
-	if (values.length === 0) return Number.NaN;
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = sorted.length >> 1;
-	const upper = sorted[mid] ?? Number.NaN;
-	return sorted.length % 2 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
 }
 
 const NUMERIC_FIELDS = [

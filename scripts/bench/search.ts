@@ -1,4 +1,4 @@
-import { median } from './report.ts';
+import { median } from './median.ts';
 
 /*
  * The search benchmark's decisions (scripts/bench/search-run.ts drives the browser): which
