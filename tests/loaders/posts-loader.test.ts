@@ -28,9 +28,7 @@ vi.mock('astro/loaders', async (importOriginal) => {
 			return {
 				...real,
 				load: (context: LoaderContext) =>
-					real.load(
-						(simulated.change?.(context as never) ?? context) as unknown as LoaderContext,
-					),
+					real.load((simulated.change?.(context as never) ?? context) as unknown as LoaderContext),
 			};
 		},
 	};
@@ -104,7 +102,10 @@ test('as Astro 7.4 runs it, every post is read by the blog, .markdown ones too',
 	}
 });
 
-const LOUD = [/Сборка остановлена: Astro ведёт себя иначе/, /Build stopped: Astro no longer behaves/];
+const LOUD = [
+	/Сборка остановлена: Astro ведёт себя иначе/,
+	/Build stopped: Astro no longer behaves/,
+];
 
 test('entry types renamed in the context: the load stops, in Russian and English', async () => {
 	const { context, entries } = contextWith('contentEntryTypes', astroEntryTypes());
