@@ -72,7 +72,10 @@ test('every post’s hero image comes from an origin the CSP allows', async () =
 	const posts = await readPostFiles(resolve(ROOT, getContentDir(process.env)), ROOT);
 	expect(posts.length).toBeGreaterThan(0);
 	const denied = posts
-		.map(({ file, source }) => ({ file, heroImage: parseFrontmatter(source).data['heroImage'] as unknown }))
+		.map(({ file, source }) => ({
+			file,
+			heroImage: parseFrontmatter(source).data['heroImage'] as unknown,
+		}))
 		.filter(({ heroImage }) => typeof heroImage === 'string' && !isImageAllowed(heroImage));
 	expect(denied, `add the origin to SITE.imageOrigins in src/site.ts`).toEqual([]);
 });

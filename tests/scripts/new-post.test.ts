@@ -71,7 +71,9 @@ describe('npm run new', () => {
 		expect(slug.length).toBeLessThanOrEqual(80);
 		expect(slug.length).toBeGreaterThan(60);
 		expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-		const data = postSchema.parse(parseFrontmatter(await readFile(join(dir, name ?? ''), 'utf8')).data);
+		const data = postSchema.parse(
+			parseFrontmatter(await readFile(join(dir, name ?? ''), 'utf8')).data,
+		);
 		expect(data.title).toBe(title.trim());
 	});
 
