@@ -146,11 +146,18 @@ async function fileSystemNow(dir: string): Promise<number> {
 	return mtimeMs;
 }
 
-/** What the linking step did: the files linked and the time just before the first link. */
+/** What the linking step did: the files linked, the time just before, why nothing was linked. */
 interface Linked {
 	files: string[];
 	since: number;
+	/** Set when cached pages were there but not linked (printed as a warning). */
+	notLinked?: string;
 }
+
+/** Why the cached pages are not linked when the end of the last build says nothing. */
+const UNKNOWN_END =
+	'Страницы из кэша сборки не связаны: неизвестно, когда закончилась прошлая сборка (кэш новый, восстановлен или скопирован); Astro скопирует их сам. ' +
+	'Cached pages not linked: the end of the last build is unknown (a new, restored or copied cache); Astro copies them itself.';
 
 /**
  * Links the pages Astro's manifest lists from its cache into `outDir`; none when the end of the
@@ -160,7 +167,8 @@ async function linkCachedPages(cacheDir: string, outDir: string): Promise<Linked
 	const since = await fileSystemNow(cacheDir);
 	const files = (await manifestFiles(cacheDir)) ?? [];
 	const finished = await lastFinished(cacheDir);
-	if (files.length === 0 || finished === undefined) return { files: [], since };
+	if (files.length === 0) return { files: [], since };
+	if (finished === undefined) return { files: [], since, notLinked: UNKNOWN_END };
 	const { linked, changed } = await linkFilesInWorker(
 		cachedPageCopy(cacheDir, ''),
 		outDir,
@@ -222,6 +230,7 @@ export function cachedPages(): AstroIntegration {
 		// Astro has generated the pages and written the new manifest, in the layout it had.
 		const produced = new Set(await expectCacheLayout(cacheDir));
 		await expectManifestWritten(cacheDir, linked.since);
+		if (linked.notLinked) logger.warn(linked.notLinked);
 		if (linked.files.length === 0) return;
 		expectAstro(
 			waited,

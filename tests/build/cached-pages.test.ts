@@ -170,3 +170,14 @@ test('a page edited in place after the build stops the next build before it is p
 	await expect(next).rejects.toThrow(/Кэш страниц изменён после сборки .*blog\/b\/index\.html/);
 	await expect(next).rejects.toThrow(/Cached pages were modified after the build/);
 });
+
+test('a cache whose last build is not recorded (restored, copied) is not linked, and the log says so', async () => {
+	await build();
+	await build();
+	await rm(join(cacheDir, 'cached-pages.json'));
+	logged.length = 0;
+	await build();
+	expect(logged.join('\n')).toMatch(/Страницы из кэша сборки не связаны.*Cached pages not linked/s);
+	expect(logged).not.toContain('Страницы из кэша сборки: 3');
+	expect(await readFile(join(outDir, 'blog/a/index.html'), 'utf8')).toBe('<h1>A</h1>');
+});
