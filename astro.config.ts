@@ -7,6 +7,8 @@ import { cachedPages } from './src/integrations/cached-pages.ts';
 import { indexNowKeyFile } from './src/integrations/indexnow.ts';
 import { markdownWorkers } from './src/integrations/markdown-workers.ts';
 import { decapCms } from './src/integrations/decap-cms.ts';
+import { devNetworkGuard } from './src/integrations/dev-network.ts';
+import { netlifyHeadersFile } from './src/integrations/netlify-headers-file.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { withPagesInSitemapOrder } from './src/integrations/sitemap-order.ts';
@@ -47,6 +49,8 @@ const config = {
 	// Pages whose getStaticPaths() cacheKey and templates are unchanged are copied from the cache.
 	experimental: { incrementalBuild: true },
 	integrations: [
+		// `astro dev --host`: other devices on the network see pages, never the project's files.
+		devNetworkGuard(),
 		previewMode(),
 		content,
 		mdx(),
@@ -60,6 +64,8 @@ const config = {
 		indexNowKeyFile(),
 		// The browser editor at /admin/: its bundle from npm, its local back end in `astro dev`.
 		decapCms(),
+		// Last: dist/_headers covers every file the integrations above wrote.
+		netlifyHeadersFile(),
 	],
 } satisfies AstroUserConfig;
 

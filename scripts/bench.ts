@@ -1,28 +1,29 @@
 /*
  * `npm run bench -- --posts N [--runs R] [--profile] [--keep] [--no-bare]
- *                  [--search [--search-runs S] [--throttle]]`
+ *                  [--search [--search-runs S] [--throttle]]` (`--help` prints the options)
  *
  * Generates N seed-shaped posts into a temporary content folder, then for each run: a clean build
- * (empty output folder, fresh Astro cache) and a rebuild after one post's body changed (empty
- * output folder, the same cache, as on Netlify where only the cache survives between builds).
- * Each build runs under GNU time -v while its process tree is polled in /proc (see
- * scripts/bench/measure.ts for which memory figure is which). Prints a table and writes
- * bench-results/<date>-<N>.json. `--profile` records a V8 CPU profile of the first clean build.
- * After the blog's runs it builds the bare baseline (bench/bare: a minimal Astro blog with one
- * page per post, the same Astro) from the same posts, R clean builds, and prints blog / bare.
+ * (empty output folder, fresh Astro cache), a clean build of the bare baseline (bench/bare: a
+ * minimal Astro blog with one page per post, the same Astro) from the same posts, and a rebuild
+ * of the blog after one post's body changed (empty output folder, the same cache, as on Netlify
+ * where only the cache survives between builds). The blog's and the bare baseline's clean builds
+ * alternate (scripts/bench/options.ts), so a noisy minute falls on both sides. Each build runs
+ * under GNU time -v while its process tree is polled in /proc (see scripts/bench/measure.ts for
+ * which memory figure is which). Prints medians with their spread and the blog / bare ratio, and
+ * writes bench-results/<date>-<N>.json. `--profile` records a V8 CPU profile of the first clean
+ * build.
  * Astro writes its prerender bundle into the project's .astro/ folder, so never run two builds
  * of one checkout at the same time (a bench and `npm run build`, say).
  * `--search` benchmarks the search page on the first clean build's output, right after that
- * build is measured and before the rebuild (scripts/bench/search-run.ts): S cold-cache runs per
- * query in Chromium (`--throttle` adds as many on an emulated slow link), and the same queries against one
- * index of all articles, built in memory from the pages.
+ * build is measured (scripts/bench/search-run.ts): S cold-cache runs per query in Chromium
+ * (`--throttle` adds as many on an emulated slow link), and the same queries against one index
+ * of all articles, built in memory from the pages.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, platform, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
 	measurePageWeight,
 	readDistStats,
@@ -32,12 +33,14 @@ import {
 } from './bench/dist.ts';
 import { generatePosts } from './bench/generate.ts';
 import { runMeasured } from './bench/measure.ts';
+import { BENCH_USAGE, benchPlan, parseBenchArgs } from './bench/options.ts';
 import { formatSearchTables, type SearchBenchResult } from './bench/search.ts';
 import { benchSearch } from './bench/search-run.ts';
 import {
 	formatTable,
 	medianFigures,
 	medianRuns,
+	summariseWall,
 	toFigures,
 	type BenchResult,
 	type BuildFigures,
@@ -53,35 +56,17 @@ const BUILD = NPM
 /** The builds' "now": after every generated date, so the output never depends on the clock. */
 const BENCH_NOW = '2026-11-22T00:00:00Z';
 
-const { values } = parseArgs({
-	options: {
-		posts: { type: 'string', default: '1000' },
-		runs: { type: 'string', default: '1' },
-		profile: { type: 'boolean', default: false },
-		keep: { type: 'boolean', default: false },
-		'no-bare': { type: 'boolean', default: false },
-		search: { type: 'boolean', default: false },
-		'search-runs': { type: 'string', default: '4' },
-		throttle: { type: 'boolean', default: false },
-	},
-});
-const posts = Number(values.posts);
-const runs = Number(values.runs);
-const searchRuns = Number(values['search-runs']);
-if (
-	!Number.isInteger(posts) ||
-	posts < 1 ||
-	!Number.isInteger(runs) ||
-	runs < 1 ||
-	!Number.isInteger(searchRuns) ||
-	searchRuns < 1
-) {
-	console.error(
-		'Usage: npm run bench -- --posts N [--runs R] [--profile] [--keep] [--no-bare] ' +
-			'[--search [--search-runs S] [--throttle]]',
-	);
+const args = parseBenchArgs(process.argv.slice(2));
+if (args.kind === 'help') {
+	console.log(BENCH_USAGE);
+	process.exit(0);
+}
+if (args.kind === 'error') {
+	console.error(args.message);
 	process.exit(2);
 }
+const options = args.options;
+const { posts, runs } = options;
 
 /** GNU time measures peak memory; install it with apt when missing and allowed. */
 function ensureGnuTime(): void {
@@ -213,64 +198,81 @@ let dist: DistStats | undefined;
 let pageWeight: PageWeight | undefined;
 let search: SearchBenchResult | undefined;
 let searchThrottled: SearchBenchResult | undefined;
+/** A run's folders and its clean build, kept for its rebuild. */
+const runState = new Map<
+	number,
+	{ paths: { cache: string; outDir: string }; clean: BuildFigures }
+>();
 try {
-	for (let run = 1; run <= runs; run++) {
-		await writeFile(changed, original);
-		// Same output folder both times (Astro's page hashes include it, and Netlify builds into
-		// the same one), emptied in between as on Netlify, where only the cache survives.
-		const paths = { cache: join(work, `run-${run}-cache`), outDir: join(work, `run-${run}-dist`) };
-		const profile =
-			values.profile && run === 1
-				? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }
-				: {};
-		console.log(`Run ${run}/${runs}: clean build…`);
-		const clean = await build(work, `run-${run}-clean`, paths, { ...env, ...profile });
-		const cleanStats = await readDistStats(clean.outDir);
-		logBuild('clean', toFigures(clean.measured, cleanStats.pages));
-		if (run === 1) {
-			dist = cleanStats;
-			const typical = typicalArticle(cleanStats.articles);
-			pageWeight = typical ? await measurePageWeight(clean.outDir, typical.file) : undefined;
-			if (values.search) {
-				console.log('Search benchmark on the clean build…');
-				search = await benchSearch({ dist: clean.outDir, runs: searchRuns, throttle: false });
-				if (values.throttle) {
-					console.log('Search benchmark on an emulated slow link…');
-					searchThrottled = await benchSearch({
+	for (const { run, build: step } of benchPlan(options)) {
+		if (step === 'bare') {
+			console.log(`Run ${run}/${runs}: bare Astro blog, clean build…`);
+			const figures = await buildBare(work, `bare-${run}`);
+			logBuild('bare', figures);
+			bareFigures.push(figures);
+			continue;
+		}
+		if (step === 'clean') {
+			await writeFile(changed, original);
+			// Same output folder both times (Astro's page hashes include it, and Netlify builds into
+			// the same one), emptied in between as on Netlify, where only the cache survives.
+			const paths = {
+				cache: join(work, `run-${run}-cache`),
+				outDir: join(work, `run-${run}-dist`),
+			};
+			const profile =
+				options.profile && run === 1
+					? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }
+					: {};
+			console.log(`Run ${run}/${runs}: blog, clean build…`);
+			const clean = await build(work, `run-${run}-clean`, paths, { ...env, ...profile });
+			const cleanStats = await readDistStats(clean.outDir);
+			const figures = toFigures(clean.measured, cleanStats.pages);
+			logBuild('clean', figures);
+			if (run === 1) {
+				dist = cleanStats;
+				const typical = typicalArticle(cleanStats.articles);
+				pageWeight = typical ? await measurePageWeight(clean.outDir, typical.file) : undefined;
+				if (options.search) {
+					console.log('Search benchmark on the clean build…');
+					search = await benchSearch({
 						dist: clean.outDir,
-						runs: searchRuns,
-						throttle: true,
+						runs: options.searchRuns,
+						throttle: false,
 					});
+					if (options.throttle) {
+						console.log('Search benchmark on an emulated slow link…');
+						searchThrottled = await benchSearch({
+							dist: clean.outDir,
+							runs: options.searchRuns,
+							throttle: true,
+						});
+					}
 				}
 			}
+			// Moved aside, not deleted: see `setAside`.
+			await setAside(clean.outDir);
+			runState.set(run, { paths, clean: figures });
+			continue;
 		}
-		// Moved aside, not deleted: see `setAside`.
-		await setAside(clean.outDir);
-
+		const state = runState.get(run);
+		if (!state) throw new Error(`run ${run}: a rebuild without its clean build`);
 		await appendFile(changed, '\nДобавлен абзац: одна статья изменилась между сборками.\n');
-		console.log(`Run ${run}/${runs}: rebuild after one post changed…`);
-		const rebuild = await build(work, `run-${run}-rebuild`, paths, env);
+		console.log(`Run ${run}/${runs}: blog, rebuild after one post changed…`);
+		const rebuild = await build(work, `run-${run}-rebuild`, state.paths, env);
 		const rebuildStats = await readDistStats(rebuild.outDir);
 		await setAside(rebuild.outDir);
-		await setAside(paths.cache);
+		await setAside(state.paths.cache);
 		const figures = {
-			clean: toFigures(clean.measured, cleanStats.pages),
+			clean: state.clean,
 			rebuild: toFigures(rebuild.measured, rebuildStats.pages),
 		};
 		logBuild('rebuild', figures.rebuild);
 		runFigures.push(figures);
 	}
-	if (!values['no-bare']) {
-		for (let run = 1; run <= runs; run++) {
-			console.log(`Bare Astro blog ${run}/${runs}: clean build…`);
-			const figures = await buildBare(work, `bare-${run}`);
-			logBuild('bare', figures);
-			bareFigures.push(figures);
-		}
-	}
 } finally {
 	for (const dir of setAsideFolders) await rm(dir, { recursive: true, force: true });
-	if (!values.keep) await rm(work, { recursive: true, force: true });
+	if (!options.keep) await rm(work, { recursive: true, force: true });
 	else console.log(`Kept ${work}`);
 }
 
@@ -294,7 +296,8 @@ const result: BenchResult = {
 	median: medianRuns(runFigures),
 	dist: { pages: dist?.pages ?? 0, bytes: dist?.bytes ?? 0, files: dist?.files ?? 0 },
 	pageWeight,
-	...(bareFigures.length > 0 ? { bare: medianFigures(bareFigures) } : {}),
+	...(bareFigures.length > 0 ? { bare: medianFigures(bareFigures), bareRuns: bareFigures } : {}),
+	wall: summariseWall(runFigures, bareFigures),
 	...(search ? { search } : {}),
 	...(searchThrottled ? { searchThrottled } : {}),
 };
@@ -305,4 +308,4 @@ console.log(`\n${formatTable(result)}\n`);
 if (search) console.log(`${formatSearchTables(search)}\n`);
 if (searchThrottled) console.log(`${formatSearchTables(searchThrottled)}\n`);
 console.log(`Wrote ${outFile}`);
-if (values.profile) console.log(`CPU profiles: ${profileDir}`);
+if (options.profile) console.log(`CPU profiles: ${profileDir}`);

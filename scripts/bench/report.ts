@@ -1,7 +1,7 @@
 import type { PageWeight } from './dist.ts';
 import type { Measured } from './measure.ts';
 import type { SearchBenchResult } from './search.ts';
-import { median } from './median.ts';
+import { formatSummary, median, ratio, summarise, type Ratio, type Summary } from './stats.ts';
 
 /** Figures of one build. */
 export interface BuildFigures {
@@ -39,6 +39,10 @@ export interface BenchResult {
 	pageWeight: PageWeight | undefined;
 	/** The bare baseline (bench/bare) built from the same posts: median of its clean builds. */
 	bare?: BuildFigures;
+	/** Each clean build of the bare baseline, in the order run (after the blog's of the same run). */
+	bareRuns?: BuildFigures[];
+	/** Wall times over the runs: medians, spreads and the blog / bare ratio. */
+	wall: WallSummary;
 	/** The search benchmark (`--search`) on the first clean build's output. */
 	search?: SearchBenchResult;
 	/** The same search figures on an emulated slow link (`--throttle`). */
@@ -89,6 +93,29 @@ export function medianRuns(runs: readonly RunFigures[]): RunFigures & { rebuildS
 	return { clean, rebuild, rebuildShare: rebuild.wallSeconds / clean.wallSeconds };
 }
 
+/** Wall times of the runs, each side with its spread, and clean blog / clean bare. */
+export interface WallSummary {
+	clean: Summary;
+	rebuild: Summary;
+	bare?: Summary;
+	/** Clean blog build over clean bare build: of the medians, and of each pair run in turn. */
+	blogOverBare?: Ratio;
+}
+
+/** Summarises the wall times of the blog's runs and the bare baseline's clean builds. */
+export function summariseWall(
+	runs: readonly RunFigures[],
+	bareRuns: readonly BuildFigures[] = [],
+): WallSummary {
+	const clean = runs.map((run) => run.clean.wallSeconds);
+	const bare = bareRuns.map((build) => build.wallSeconds);
+	return {
+		clean: summarise(clean),
+		rebuild: summarise(runs.map((run) => run.rebuild.wallSeconds)),
+		...(bare.length > 0 ? { bare: summarise(bare), blogOverBare: ratio(clean, bare) } : {}),
+	};
+}
+
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
 
@@ -97,8 +124,15 @@ export function formatTable(result: BenchResult): string {
 	const { clean, rebuild, rebuildShare } = result.median;
 	const weight = result.pageWeight;
 	const { bare } = result;
+	const { wall } = result;
+	const seconds = (value: number): string => value.toFixed(1);
+	const times = (value: number): string => `x${value.toFixed(2)}`;
 	const rows: [string, string, string][] = [
-		['Wall time', `${clean.wallSeconds.toFixed(1)} s`, `${rebuild.wallSeconds.toFixed(1)} s`],
+		[
+			'Wall time',
+			formatSummary(wall.clean, seconds, ' s'),
+			formatSummary(wall.rebuild, seconds, ' s'),
+		],
 		['HTML pages', String(clean.pages), String(rebuild.pages)],
 		['ms per page', clean.msPerPage.toFixed(2), rebuild.msPerPage.toFixed(2)],
 		['Peak RSS, process tree', mib(clean.peakRssTreeBytes), mib(rebuild.peakRssTreeBytes)],
@@ -106,15 +140,19 @@ export function formatTable(result: BenchResult): string {
 		['CPU user + system', cpu(clean), cpu(rebuild)],
 		['Rebuild / clean', '', `${(rebuildShare * 100).toFixed(0)} %`],
 	];
-	if (bare) {
+	if (bare && wall.bare && wall.blogOverBare) {
+		const { ofMedians, pairs } = wall.blogOverBare;
 		rows.push(
-			['Bare Astro blog, wall time', `${bare.wallSeconds.toFixed(1)} s`, ''],
+			['Bare Astro blog, wall time', formatSummary(wall.bare, seconds, ' s'), ''],
 			['Bare Astro blog, peak RSS tree', mib(bare.peakRssTreeBytes), ''],
-			['Blog / bare (wall time)', `x${(clean.wallSeconds / bare.wallSeconds).toFixed(2)}`, ''],
+			['Blog / bare (wall time, medians)', times(ofMedians), ''],
 		);
+		if (pairs.count > 1) {
+			rows.push(['Blog / bare, pair by pair', formatSummary(pairs, times), '']);
+		}
 	}
 	const lines = [
-		`${result.posts} posts, median of ${result.runs} run(s), ${result.date}`,
+		`${result.posts} posts, median of ${result.runs} run(s), spread (min–max) in brackets, ${result.date}`,
 		'',
 		'| Figure | Clean build | Rebuild (one post changed) |',
 		'| --- | --: | --: |',

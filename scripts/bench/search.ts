@@ -1,4 +1,4 @@
-import { median } from './median.ts';
+import { median } from './stats.ts';
 
 /*
  * The search benchmark's decisions (scripts/bench/search-run.ts drives the browser): which

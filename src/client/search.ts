@@ -1,15 +1,22 @@
 import {
 	LOADING_STATUS,
-	QUERY_PARAM,
+	MORE_FAILED_STATUS,
 	RESULTS_PAGE_SIZE,
 	SEARCH_MANIFEST_URL,
 	SUGGESTION_WORDS_URL,
 	UNAVAILABLE_STATUS,
+	UNFINISHED_MISS_MS,
+	endsInUnfinishedWord,
 	moreResultsLabel,
 	nextPageSize,
 	normalizeQuery,
+	readSearchLocation,
+	resultDate,
 	resultStatus,
+	searchPageTitle,
+	settleDelay,
 	suggestionStatus,
+	writeSearchLocation,
 } from '../lib/search.ts';
 import {
 	excerptOf,
@@ -25,14 +32,17 @@ import { suggestQuery } from '../lib/search-query.ts';
 /*
  * The search page's only script. Without it the page shows the newest posts; with it the form
  * appears, the index's manifest is loaded as soon as the field gets focus or the page is idle,
- * and results replace the list while a query is typed, ten at a time with «Показать ещё» for the
- * rest. A query reads one chunk of the index per word and one small file per result shown
+ * and results replace the list once the typed query settles (a pause a little longer than the
+ * reader's own gap between keys, see settleDelay), ten at a time with «Показать ещё» for the
+ * rest. The old results stay until the new ones have loaded and are replaced in one step; a word
+ * still being typed that finds nothing yet changes nothing. The query and the number of results
+ * shown live in the address (`?q=…&n=20`), and the scroll position and the result followed in
+ * the history entry, so Back from an article brings the same list, place and focus back.
+ *
+ * A query reads one chunk of the index per word and one small file per result shown
  * (src/lib/search-engine.ts). It builds the results with DOM nodes and the `hidden` attribute
  * only: no HTML strings, no inline styles, so it runs under a strict Content-Security-Policy.
  */
-
-/** Pause after a keystroke before searching: a quick typist's next key comes sooner. */
-const DEBOUNCE_MS = 120;
 
 const INDEX_ROOT = SEARCH_MANIFEST_URL.replace(/[^/]*$/, '');
 
@@ -106,6 +116,18 @@ function renderResult(doc: SearchDoc, matched: ReadonlySet<string>): HTMLLIEleme
 	link.className = 'search-result__title';
 	link.href = doc.url;
 	link.textContent = doc.title || doc.url;
+	item.append(link);
+	// The article's file is its search record, which has the date the search page does not type.
+	const date = resultDate((doc as SearchDoc & { date?: unknown }).date);
+	if (date) {
+		const meta = document.createElement('p');
+		meta.className = 'search-result__meta';
+		const time = document.createElement('time');
+		time.dateTime = date.datetime;
+		time.textContent = date.text;
+		meta.append(time);
+		item.append(meta);
+	}
 	const excerpt = document.createElement('p');
 	excerpt.className = 'search-result__excerpt';
 	for (const part of excerptOf(doc.text, matched)) {
@@ -117,7 +139,7 @@ function renderResult(doc: SearchDoc, matched: ReadonlySet<string>): HTMLLIEleme
 			excerpt.append(part.text);
 		}
 	}
-	item.append(link, excerpt);
+	item.append(excerpt);
 	return item;
 }
 
@@ -130,6 +152,36 @@ interface Results {
 	matched: Set<string>;
 	shown: number;
 }
+
+/** How a search was started. */
+interface RunOptions {
+	/** From a keystroke: wait for the input to settle, and be patient with a half-typed word. */
+	typing?: boolean;
+	/** Results to show at once (from the address), instead of one page. */
+	shown?: number;
+}
+
+/** Where the reader was on the page when they followed a link, kept in the history entry. */
+interface SavedView {
+	/** Scroll position. */
+	y: number;
+	/** The result link followed, if it was one. */
+	href?: string;
+}
+
+const VIEW_KEY = 'searchView';
+
+const savedView = (): SavedView | undefined => {
+	const state: unknown = history.state;
+	if (typeof state !== 'object' || state === null) return undefined;
+	const view = (state as Record<string, unknown>)[VIEW_KEY];
+	if (typeof view !== 'object' || view === null) return undefined;
+	const { y, href } = view as Record<string, unknown>;
+	if (typeof y !== 'number') return undefined;
+	return typeof href === 'string' ? { y, href } : { y };
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Wires up the search form on /search/. */
 export function startSearch(): void {
@@ -145,16 +197,33 @@ export function startSearch(): void {
 	let current: Results | undefined;
 	/** Counts searches, so that an answer to an older query is dropped. */
 	let generation = 0;
+	/** The reader's last gaps between keystrokes (ms), for settleDelay. */
+	const gaps: number[] = [];
+	let lastKey = 0;
 
-	const setStatus = (...parts: (string | Node)[]): void => status.replaceChildren(...parts);
+	const setStatus = (...parts: (string | Node)[]): void => {
+		// An unchanged status is not written again: a live region would read it out again.
+		const text = parts.map((part) => (typeof part === 'string' ? part : part.textContent)).join('');
+		if (text === status.textContent && parts.every((part) => typeof part === 'string')) return;
+		status.replaceChildren(...parts);
+	};
 
-	/** No results on the page; the newest posts show unless a search found nothing. */
-	const clear = (message: string, showNewest: boolean): void => {
+	/** The address and the title say what the page shows. */
+	const showLocation = (query: string, shown: number): void => {
+		const search = writeSearchLocation(location.search, { query, shown });
+		if (search !== location.search) {
+			history.replaceState(history.state, '', location.pathname + search + location.hash);
+		}
+		document.title = searchPageTitle(query);
+	};
+
+	/** No results on the page: the newest posts and the topics show instead. */
+	const clear = (message: string): void => {
 		current = undefined;
 		list.replaceChildren();
 		list.hidden = true;
 		more.hidden = true;
-		all.hidden = !showNewest;
+		all.hidden = false;
 		setStatus(message);
 	};
 
@@ -164,32 +233,34 @@ export function startSearch(): void {
 		const next = nextPageSize(results.shown, total);
 		more.hidden = next === 0;
 		more.textContent = moreResultsLabel(next);
+		showLocation(results.query, results.shown);
 	};
 
 	/**
-	 * Renders the next page of results, each passed to `show` in order as soon as it and those
-	 * before it have loaded (the articles' files are fetched at once), so the first result shows
-	 * without waiting for the tenth. Stops early when `stale()` says a newer query took over.
+	 * Loads and renders the next `count` results (the articles' files are fetched at once), each
+	 * passed to `onItem` in order as soon as it and those before it have loaded. Undefined when
+	 * `stale()` says a newer query took over; throws when a file cannot be had.
 	 */
-	const nextPage = async (
+	const loadItems = async (
 		results: Results,
-		show: (item: HTMLLIElement) => void,
-		stale: () => boolean = () => false,
-	): Promise<number> => {
+		count: number,
+		stale: () => boolean,
+		onItem?: (item: HTMLLIElement) => void,
+	): Promise<HTMLLIElement[] | undefined> => {
 		const { doc } = await loadEngine();
-		const ids = results.ids.slice(results.shown, results.shown + RESULTS_PAGE_SIZE);
+		const ids = results.ids.slice(results.shown, results.shown + count);
 		const loading = ids.map((id) => doc(id));
 		// Every file is awaited, so that none fails unseen after a stale query.
 		for (const failed of loading) failed.catch(() => undefined);
-		let shown = 0;
+		const items: HTMLLIElement[] = [];
 		for (const found of loading) {
 			const loaded = await found;
-			if (stale()) return shown;
-			show(renderResult(loaded, results.matched));
-			shown++;
+			if (stale()) return undefined;
+			const item = renderResult(loaded, results.matched);
+			items.push(item);
+			onItem?.(item);
 		}
-		results.shown += shown;
-		return shown;
+		return items;
 	};
 
 	const noResults = async (
@@ -197,7 +268,8 @@ export function startSearch(): void {
 		terms: readonly TermMatch[],
 		stale: () => boolean,
 	): Promise<void> => {
-		clear(resultStatus(0, query), false);
+		clear(resultStatus(0, query));
+		showLocation(query, 0);
 		// Words no article has get a suggestion; several known words found together nowhere do not.
 		const unmatched = new Set(terms.filter((term) => term.stems.length === 0).map((t) => t.term));
 		if (unmatched.size === 0) return;
@@ -208,9 +280,8 @@ export function startSearch(): void {
 		);
 		if (suggestion === undefined || stale()) return;
 		const link = document.createElement('a');
-		const url = new URL(location.href);
-		url.searchParams.set(QUERY_PARAM, suggestion);
-		link.href = url.pathname + url.search;
+		link.href =
+			location.pathname + writeSearchLocation(location.search, { query: suggestion, shown: 0 });
 		link.textContent = suggestion;
 		link.addEventListener('click', (event) => {
 			event.preventDefault();
@@ -222,16 +293,13 @@ export function startSearch(): void {
 		setStatus(before, link, after);
 	};
 
-	const run = async (raw: string, delay = 0): Promise<void> => {
+	const run = async (raw: string, options: RunOptions = {}): Promise<void> => {
 		const mine = ++generation;
 		const stale = (): boolean => mine !== generation;
 		const query = normalizeQuery(raw);
-		const url = new URL(location.href);
-		if (query) url.searchParams.set(QUERY_PARAM, query);
-		else url.searchParams.delete(QUERY_PARAM);
-		history.replaceState(history.state, '', url);
 		if (!query) {
-			clear('', true);
+			clear('');
+			showLocation('', 0);
 			return;
 		}
 		try {
@@ -239,13 +307,18 @@ export function startSearch(): void {
 				list.setAttribute('aria-busy', 'true');
 				setStatus(LOADING_STATUS);
 			}
-			if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+			if (options.typing) await sleep(settleDelay(gaps));
 			if (stale()) return; // a newer keystroke superseded this one
 			const source = await loadEngine();
 			// A query still being typed completes its last word (see runSearch).
 			const answer = await runSearch(source, raw.replace(/^\s+/, ''));
 			if (stale()) return;
 			if (answer.ids.length === 0) {
+				// «кварт» may still become «квартира»: say nothing until the reader stops typing.
+				if (options.typing && endsInUnfinishedWord(raw, answer.terms)) {
+					await sleep(UNFINISHED_MISS_MS);
+					if (stale()) return;
+				}
 				await noResults(query, answer.terms, stale);
 				return;
 			}
@@ -255,26 +328,33 @@ export function startSearch(): void {
 				matched: new Set(answer.terms.flatMap((term) => term.stems)),
 				shown: 0,
 			};
+			const show = (items: HTMLLIElement[]): void => {
+				list.replaceChildren(...items);
+				list.hidden = false;
+				all.hidden = true;
+			};
+			// Into an empty list each result shows as soon as it has loaded; results already on
+			// the page stay until the new ones have all loaded, then are replaced at once.
+			const empty = list.hidden || list.childElementCount === 0;
 			let first = true;
-			await nextPage(
+			const showEach = (item: HTMLLIElement): void => {
+				if (first) show([item]);
+				else list.append(item);
+				first = false;
+			};
+			const items = await loadItems(
 				results,
-				(item) => {
-					// The first result replaces the previous query's list.
-					if (first) {
-						list.replaceChildren();
-						list.hidden = false;
-						all.hidden = true;
-						first = false;
-					}
-					list.append(item);
-				},
+				options.shown ?? RESULTS_PAGE_SIZE,
 				stale,
+				empty ? showEach : undefined,
 			);
-			if (stale()) return;
+			if (!items || stale()) return;
+			if (!empty) show(items);
+			results.shown = items.length;
 			current = results;
 			updateCount(results);
 		} catch {
-			if (!stale()) clear(UNAVAILABLE_STATUS, true);
+			if (!stale()) clear(UNAVAILABLE_STATUS);
 		} finally {
 			if (!stale()) list.removeAttribute('aria-busy');
 		}
@@ -285,22 +365,36 @@ export function startSearch(): void {
 		if (!results || more.getAttribute('aria-busy') === 'true') return;
 		more.setAttribute('aria-busy', 'true');
 		try {
-			let first: HTMLLIElement | undefined;
-			await nextPage(
-				results,
-				(item) => {
-					first ??= item;
-					list.append(item);
-				},
-				() => results !== current,
-			);
-			if (results !== current) return;
+			const items = await loadItems(results, RESULTS_PAGE_SIZE, () => results !== current);
+			if (!items || results !== current) return;
+			list.append(...items);
+			results.shown += items.length;
 			updateCount(results);
 			// Keyboard and screen reader users go on from the first result they have not seen.
-			first?.querySelector('a')?.focus();
+			items[0]?.querySelector('a')?.focus();
+		} catch {
+			// Offline, or the site did not answer: the button stays, to try again.
+			if (results === current) setStatus(MORE_FAILED_STATUS);
 		} finally {
 			more.removeAttribute('aria-busy');
 		}
+	};
+
+	/** Keeps the scroll position and the result followed in the history entry, for Back. */
+	const saveView = (href: string | undefined): void => {
+		const base: unknown = history.state;
+		const view: SavedView = href === undefined ? { y: scrollY } : { y: scrollY, href };
+		const state = typeof base === 'object' && base !== null ? { ...base } : {};
+		history.replaceState({ ...state, [VIEW_KEY]: view }, '');
+	};
+
+	/** Back at a search: the result followed gets focus, and the page scrolls to where it was. */
+	const restoreView = (): void => {
+		const view = savedView();
+		if (!view) return;
+		const link = [...list.querySelectorAll('a')].find((a) => a.getAttribute('href') === view.href);
+		link?.focus({ preventScroll: true });
+		scrollTo(0, view.y);
 	};
 
 	// The form takes the place of the no-JavaScript note, which has the same height: no shift.
@@ -310,8 +404,23 @@ export function startSearch(): void {
 		event.preventDefault();
 		void run(input.value);
 	});
-	input.addEventListener('input', () => void run(input.value, DEBOUNCE_MS));
+	input.addEventListener('input', () => {
+		const now = performance.now();
+		if (lastKey > 0) gaps.push(now - lastKey);
+		if (gaps.length > 3) gaps.shift();
+		lastKey = now;
+		void run(input.value, { typing: true });
+	});
 	more.addEventListener('click', () => void showMore());
+	document.addEventListener(
+		'click',
+		(event) => {
+			const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+			if (!link) return;
+			saveView(list.contains(link) ? (link.getAttribute('href') ?? undefined) : undefined);
+		},
+		true,
+	);
 
 	// Load the index's manifest before the first search: when the field gets focus, or once the
 	// page is idle.
@@ -320,9 +429,11 @@ export function startSearch(): void {
 	if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 3000 });
 	else setTimeout(preload, 1000);
 
-	const initial = new URL(location.href).searchParams.get(QUERY_PARAM);
-	if (initial) {
-		input.value = initial;
-		void run(initial);
+	// The page restores the scroll position itself, once the results are there again.
+	history.scrollRestoration = 'manual';
+	const initial = readSearchLocation(location.search);
+	if (initial.query) {
+		input.value = initial.query;
+		void run(initial.query, { shown: initial.shown }).then(restoreView);
 	}
 }

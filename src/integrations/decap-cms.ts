@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { createLocalBackend } from '../build/cms-local-backend.ts';
-import { ADMIN_PATH, isCmsBundleFile, LOCAL_BACKEND_PATH } from '../lib/cms-paths.ts';
+import { ADMIN_PATH, CMS_FOLDERS, isCmsBundleFile, LOCAL_BACKEND_PATH } from '../lib/cms-paths.ts';
 
 /** node_modules/decap-cms/dist: the CMS's prebuilt bundle (React and its locales included). */
 const bundleDir = (): string =>
@@ -15,7 +15,7 @@ const bundleDir = (): string =>
  * The browser editor at /admin/ (its page and config.yml are routes in src/pages/admin/). The
  * CMS's own bundle comes from npm, never from a CDN: `astro build` copies it into dist/admin/,
  * `astro dev` serves it from node_modules and answers the local back end's API (decap-server)
- * on the dev server, working on the files on disk.
+ * on the dev server, for this machine only and for the posts' and media folders only.
  */
 export function decapCms(): AstroIntegration {
 	let root = process.cwd();
@@ -25,8 +25,12 @@ export function decapCms(): AstroIntegration {
 			'astro:config:setup': ({ config }) => {
 				root = fileURLToPath(config.root);
 			},
-			'astro:server:setup': async ({ server }) => {
-				const backend = await createLocalBackend(root);
+			'astro:server:setup': async ({ server, logger }) => {
+				const backend = await createLocalBackend({
+					root,
+					folders: CMS_FOLDERS,
+					log: (line) => logger.warn(line),
+				});
 				const dir = bundleDir();
 				server.middlewares.use((req, res, next) => {
 					const path = (req.url ?? '/').split('?')[0] ?? '/';

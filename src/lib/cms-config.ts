@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { SITE } from '../site.ts';
-import { DEFAULT_CONTENT_DIR } from './content-dir.ts';
+import { CMS_FOLDERS } from './cms-paths.ts';
 import { ISO_DATE_PATTERN } from './dates.ts';
 import { howToSchema, POST_FIELDS, postSchema } from './post-schema.ts';
 
@@ -296,14 +296,14 @@ export function buildCmsConfig({ repo, branch = 'main' }: CmsConfigOptions): Cms
 		site_url: SITE.url,
 		display_url: SITE.url,
 		publish_mode: 'simple',
-		media_folder: `${DEFAULT_CONTENT_DIR}/images`,
+		media_folder: CMS_FOLDERS.media,
 		public_folder: './images',
 		collections: [
 			{
 				name: CMS_COLLECTION,
 				label: 'Статьи',
 				label_singular: 'статью',
-				folder: DEFAULT_CONTENT_DIR,
+				folder: CMS_FOLDERS.posts,
 				extension: 'md',
 				format: 'frontmatter',
 				create: true,

@@ -13,12 +13,6 @@ export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Files whose URL stays the same across deploys: the browser asks again every time (304s). */
 export const CACHE_REVALIDATE = 'public, max-age=0, must-revalidate';
 
-/** `for` patterns of every HTML page the site builds (a dist test checks each page is covered). */
-export const HTML_PATTERNS = ['/', '/404.html', '/blog/*', '/tags/*', '/page/:page', '/search/'];
-
-/** Feeds and crawler files: fixed URLs whose content changes with every new post. */
-export const FEED_PATTERNS = ['/rss.xml', '/sitemap*.xml', '/robots.txt'];
-
 /**
  * The search index (src/lib/search-engine.ts): its chunks (`t/<content hash>.json`) and the
  * folder of its article files (`d-<hash>/`, renamed whenever any article's file changes) are
@@ -35,30 +29,6 @@ export const ADMIN_DOCUMENT = '/admin/';
 /** The editor's other files (bundle, config.yml): never indexed, always revalidated. */
 export const ADMIN_PATTERNS = ['/admin/*'];
 
-/**
- * Where the site's CSP applies: every path but the editor's page. A header from two rules may
- * reach the browser as both values joined (two policies, both enforced), so the site's CSP cannot
- * sit on `/*` under an override for /admin/. These patterns cover the site's top-level folders
- * and files (a dist test fails for a new one that none covers) and every path two or more
- * segments deep; a 404 for an unknown top-level path such as /foo/ gets the other security
- * headers but no CSP (the 404 page has no script).
- */
-export const SITE_CSP_PATTERNS = [
-	'/',
-	'/:section/:page/*',
-	'/404.html',
-	'/search/',
-	'/tags/',
-	'/rss.xml',
-	// robots.txt and IndexNow's key file (/<key>.txt, README "IndexNow").
-	'/*.txt',
-	'/search-words.json',
-	'/sitemap*.xml',
-	'/favicon*',
-	'/logo.png',
-	'/og-default.png',
-];
-
 const CSP = 'Content-Security-Policy';
 
 const cacheRules = (patterns: readonly string[], value: string, why: string): HeaderRule[] =>
@@ -68,8 +38,69 @@ const cacheRules = (patterns: readonly string[], value: string, why: string): He
 		...(index === 0 ? { why } : {}),
 	}));
 
+/** An entry at the top of the built site: a file (`rss.xml`) or a folder (`blog`). */
+export interface TopLevelEntry {
+	name: string;
+	isFolder: boolean;
+	/** Whether the folder holds HTML pages (a folder of pages rather than of assets). */
+	hasPages?: boolean;
+}
+
+/** Folders whose files keep their own rules in netlify.toml: only the CSP is generated. */
+const ASSET_FOLDERS = new Set(['_astro', 'search-index']);
+/** Files whose URL stays while their content changes with new posts: pages, feeds, crawlers. */
+const DOCUMENT_FILE = /\.(?:html|xml|txt)$/;
+
 /**
- * Every header rule of the site, in the order netlify.toml lists them. Cache-Control is set by
+ * The rules of `dist/_headers`, made by the build from what it wrote (a Netlify `_headers` file,
+ * read with netlify.toml): the site's CSP on every top-level file and folder but the editor's
+ * page (`/admin/`, which has its own), and revalidation on every page, feed and crawler file.
+ * Made from the output, so a new page or public file is covered without a list to edit. A
+ * header set by two matching rules may reach the browser as both values joined (for the CSP,
+ * two policies, both enforced), which is why the CSP cannot sit on `/*` under an override for
+ * the editor; each path gets the CSP from one rule here.
+ */
+export function buildSiteHeaderRules(
+	entries: readonly TopLevelEntry[],
+	imageOrigins?: readonly string[],
+	/** The editor's files besides its page (`admin/<file>`), each covered by name. */
+	adminFiles: readonly string[] = [],
+): HeaderRule[] {
+	const csp = { [CSP]: securityHeaders(imageOrigins)[CSP] ?? '' };
+	const rules: HeaderRule[] = [{ for: '/', values: { ...csp, 'Cache-Control': CACHE_REVALIDATE } }];
+	const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	for (const { name, isFolder, hasPages } of sorted) {
+		if (name === 'index.html' || name === '_headers' || name === '_redirects') continue;
+		if (isFolder && name === ADMIN_DOCUMENT.replaceAll('/', '')) {
+			for (const file of [...adminFiles].sort()) {
+				if (file !== 'index.html') rules.push({ for: `${ADMIN_DOCUMENT}${file}`, values: csp });
+			}
+			continue;
+		}
+		const revalidate = isFolder
+			? hasPages === true && !ASSET_FOLDERS.has(name)
+			: DOCUMENT_FILE.test(name);
+		const values = revalidate ? { ...csp, 'Cache-Control': CACHE_REVALIDATE } : csp;
+		// `/name/*` would also match `/name-other/…` (Netlify makes the slash before `*`
+		// optional): a folder gets its index and everything one segment or more below it.
+		const patterns = isFolder ? [`/${name}/`, `/${name}/:path/*`] : [`/${name}`];
+		for (const pattern of patterns) rules.push({ for: pattern, values });
+	}
+	return rules;
+}
+
+/** Renders header rules as a Netlify `_headers` file. */
+export const renderHeadersFile = (rules: readonly HeaderRule[]): string =>
+	`${rules
+		.map((rule) =>
+			[rule.for, ...Object.entries(rule.values).map(([name, value]) => `  ${name}: ${value}`)].join(
+				'\n',
+			),
+		)
+		.join('\n')}\n`;
+
+/**
+ * Every header rule of netlify.toml, in the order it lists them. Cache-Control is set by
  * path, never on `/*`: a path that two rules match could get both values (see
  * `overlappingHeaders`), and Netlify's own default for the rest is already to revalidate.
  */
@@ -80,17 +111,8 @@ export function buildHeaderRules(imageOrigins?: readonly string[]): HeaderRule[]
 			values: Object.fromEntries(
 				Object.entries(securityHeaders(imageOrigins)).filter(([name]) => name !== CSP),
 			),
-			why: 'Security headers on every response; the CSP comes from the rules below. See src/lib/security-headers.ts.',
+			why: 'Security headers on every response. The CSP and the revalidation of pages and feeds come from dist/_headers, which the build writes for every file it makes (src/lib/netlify-headers.ts, buildSiteHeaderRules).',
 		},
-		...SITE_CSP_PATTERNS.map((pattern, index) => ({
-			for: pattern,
-			values: { [CSP]: securityHeaders(imageOrigins)[CSP] ?? '' },
-			...(index === 0
-				? {
-						why: 'The CSP allows what the site uses and nothing else, on every path but the editor (/admin/), which has its own: see SITE_CSP_PATTERNS in src/lib/netlify-headers.ts.',
-					}
-				: {}),
-		})),
 		{
 			for: ADMIN_DOCUMENT,
 			values: {
@@ -108,16 +130,6 @@ export function buildHeaderRules(imageOrigins?: readonly string[]): HeaderRule[]
 			['/_astro/*'],
 			CACHE_IMMUTABLE,
 			'Astro names the CSS, JS and images it emits after their content: cache them for a year.',
-		),
-		...cacheRules(
-			HTML_PATTERNS,
-			CACHE_REVALIDATE,
-			'HTML pages keep their URLs and point at the current hashed assets: always revalidate.',
-		),
-		...cacheRules(
-			FEED_PATTERNS,
-			CACHE_REVALIDATE,
-			'Feeds, sitemaps and robots.txt change with every new post: always revalidate.',
 		),
 		...cacheRules(
 			SEARCH_INDEX_HASHED_PATTERNS,

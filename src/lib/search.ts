@@ -1,4 +1,6 @@
+import { formatDate, toIsoWithOffset } from './dates.ts';
 import { countWithWord, pluralize } from './plural.ts';
+import { pageTitle } from './seo.ts';
 
 /*
  * The search page's decisions, shared by the build (index location) and the small client script
@@ -10,6 +12,15 @@ export const SEARCH_INDEX_DIR = 'search-index';
 
 /** Query string parameter that carries the query, so a search can be linked to. */
 export const QUERY_PARAM = 'q';
+
+/** Query string parameter that carries how many results are shown, past the first page. */
+export const SHOWN_PARAM = 'n';
+
+/** Topics (the tags with most posts) the search page lists beside the newest posts. */
+export const SEARCH_TOPICS = 8;
+
+/** Most results an address may ask for at once: a crafted link cannot fetch the whole index. */
+export const MAX_SHOWN = 200;
 
 /**
  * Results shown at once; «Показать ещё» shows as many more. Each result is one small request
@@ -89,3 +100,84 @@ export const SEARCH_MANIFEST_FILE = 'manifest.json';
 
 /** URL of the manifest. */
 export const SEARCH_MANIFEST_URL = `/${SEARCH_INDEX_DIR}/${SEARCH_MANIFEST_FILE}`;
+
+/** The search as the page's address carries it: `?q=…&n=20`. */
+export interface SearchLocation {
+	query: string;
+	/** Results shown: a whole number of pages, at least one page, at most MAX_SHOWN. */
+	shown: number;
+}
+
+/** Reads the query and the number of results shown from an address's query string. */
+export function readSearchLocation(search: string): SearchLocation {
+	const params = new URLSearchParams(search);
+	const query = normalizeQuery(params.get(QUERY_PARAM) ?? '');
+	const asked = Number.parseInt(params.get(SHOWN_PARAM) ?? '', 10);
+	const pages = Number.isFinite(asked) ? Math.ceil(asked / RESULTS_PAGE_SIZE) : 1;
+	const shown = Math.min(MAX_SHOWN, Math.max(1, pages) * RESULTS_PAGE_SIZE);
+	return { query, shown };
+}
+
+/**
+ * The query string of a search (`?q=кварт`, `?q=кварт&n=20`), other parameters kept; `n` only
+ * past the first page, and neither without a query.
+ */
+export function writeSearchLocation(search: string, { query, shown }: SearchLocation): string {
+	const params = new URLSearchParams(search);
+	params.delete(QUERY_PARAM);
+	params.delete(SHOWN_PARAM);
+	if (query) {
+		params.set(QUERY_PARAM, query);
+		if (shown > RESULTS_PAGE_SIZE) params.set(SHOWN_PARAM, String(shown));
+	}
+	const text = params.toString();
+	return text ? `?${text}` : '';
+}
+
+/** The page's title: ««квартира» — поиск — Блог ButlerSPB», or «Поиск — Блог ButlerSPB». */
+export const searchPageTitle = (query: string): string =>
+	pageTitle(query ? `«${query}» — поиск` : 'Поиск');
+
+/** A result's date as the page shows it, from its record's ISO date; undefined when unknown. */
+export function resultDate(iso: unknown): { datetime: string; text: string } | undefined {
+	if (typeof iso !== 'string' || iso === '') return undefined;
+	const date = new Date(iso);
+	if (Number.isNaN(date.getTime())) return undefined;
+	return { datetime: toIsoWithOffset(date), text: formatDate(date) };
+}
+
+/** Status when «Показать ещё» could not load the next results; the button stays to try again. */
+export const MORE_FAILED_STATUS =
+	'Не удалось загрузить следующие статьи: нет связи с сайтом. Проверьте подключение и нажмите «Показать ещё» снова.';
+
+/**
+ * Whether a query that found nothing ends in a word still being typed that found nothing yet:
+ * no space after it, and no stem matched (too short to complete, or not complete yet). The page
+ * waits for the reader to stop before saying «ничего не найдено» about such a word.
+ */
+export function endsInUnfinishedWord(
+	query: string,
+	terms: readonly { term: string; stems: readonly string[] }[],
+): boolean {
+	if (/\s$/.test(query)) return false;
+	const last = terms.at(-1);
+	return last !== undefined && last.stems.length === 0;
+}
+
+/** Shortest and longest pause before a search runs; a pause is this many times the reader's keys. */
+export const SETTLE_MS = { min: 120, max: 600, factor: 1.25 } as const;
+
+/**
+ * How long to wait after a keystroke before searching, from the reader's last gaps between keys
+ * (ms, oldest first): a quarter longer than their usual gap (the median of the last three), so a
+ * search runs once the input settles rather than at every key, between SETTLE_MS.min (a quick
+ * typist, or the first key) and SETTLE_MS.max (a pause is not a typing rhythm).
+ */
+export function settleDelay(gaps: readonly number[]): number {
+	const recent = gaps.slice(-3).sort((a, b) => a - b);
+	const usual = recent[Math.floor((recent.length - 1) / 2)] ?? 0;
+	return Math.round(Math.min(SETTLE_MS.max, Math.max(SETTLE_MS.min, usual * SETTLE_MS.factor)));
+}
+
+/** After a query ending in an unfinished word found nothing: how long the input must stay still. */
+export const UNFINISHED_MISS_MS = 1000;

@@ -59,10 +59,16 @@ export const safeLinks = defineHastPlugin({
  * and <embed> elements (BLOCKED_ELEMENTS), inline event handlers (onclick=…) and inline styles
  * (style=…, blocked by style-src 'self'). The content check reports each to the editor; the page
  * then holds nothing the browser would refuse. A table cell's
- * text-align (how GFM writes `---:`) becomes a class.
+ * text-align (how GFM writes `---:`) becomes a class. HTML comments (`<!-- … -->`) are
+ * editors' notes to each other and are dropped, so they reach no page, feed or search index.
  */
 export const stripBlockedMarkup = defineHastPlugin({
 	name: 'butlerspb-strip-blocked-markup',
+	comment(node, ctx) {
+		const index = ctx.indexOf(node);
+		const parent = ctx.parent(node);
+		if (parent && index !== undefined) ctx.removeChildAt(parent, index);
+	},
 	element: {
 		filter: [],
 		visit(node, ctx) {

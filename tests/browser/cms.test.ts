@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createLocalBackend } from '../../src/build/cms-local-backend.ts';
 import { checkContentDir } from '../../src/build/content-check-fs.ts';
-import { LOCAL_BACKEND_PATH } from '../../src/lib/cms-paths.ts';
+import { CMS_FOLDERS, LOCAL_BACKEND_PATH } from '../../src/lib/cms-paths.ts';
 import { countFindings } from '../../src/lib/content-check.ts';
 import { postSchema } from '../../src/lib/post-schema.ts';
 import { adminSecurityHeaders } from '../../src/lib/security-headers.ts';
@@ -104,13 +104,21 @@ beforeAll(async () => {
 	repo = await mkdtemp(join(tmpdir(), 'blog-cms-'));
 	posts = join(repo, 'src/content/blog');
 	await cp(join(ROOT, 'src/content/blog'), posts, { recursive: true });
-	const backend = await createLocalBackend(repo);
-	server = await serveDist(inject('fixtureDist'), await netlifyHeaderRules(), (req, res) => {
-		if (!req.url?.startsWith(LOCAL_BACKEND_PATH)) return false;
-		req.url = '/api/v1';
-		backend(req as never, res as never);
-		return true;
+	const backend = await createLocalBackend({
+		root: repo,
+		folders: CMS_FOLDERS,
+		log: (line) => console.warn(line),
 	});
+	server = await serveDist(
+		inject('fixtureDist'),
+		await netlifyHeaderRules(inject('fixtureDist')),
+		(req, res) => {
+			if (!req.url?.startsWith(LOCAL_BACKEND_PATH)) return false;
+			req.url = '/api/v1';
+			backend(req as never, res as never);
+			return true;
+		},
+	);
 	browser = await launchBrowser();
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	await context.route(

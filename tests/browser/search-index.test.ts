@@ -20,6 +20,9 @@ import { serveDist, type StaticServer } from '../support/server.ts';
  * reads again only the pages that changed. The search page must then find the new text, never
  * the old text of a changed or deleted post, list every post once, and answer every query
  * exactly as after a clean build of the same posts.
+ *
+ * The generated posts are about real topics (several about «доверительное управление»), so the
+ * same site shows how the page behaves while a reader types a query.
  */
 
 const ENV = { BLOG_NOW: '2026-11-22T00:00:00Z', BLOG_SEARCH_CHUNK_BYTES: '2048' };
@@ -272,5 +275,145 @@ describe('search after the rebuild', () => {
 	test('no page reported errors', () => {
 		expect(opened.length).toBeGreaterThan(10);
 		expect(opened.flatMap((page) => page.errors)).toEqual([]);
+	});
+});
+
+describe('typing a query at three keys a second', () => {
+	const QUERY = 'доверительное управление';
+
+	/** What a reader saw and what the page fetched while a query was entered. */
+	interface Entered {
+		/** Every text the status line took, in order. */
+		statuses: string[];
+		/** Times the list went empty or was hidden after it had shown results. */
+		emptied: number;
+		/** Requests from focusing the field until the page was quiet after the answer. */
+		requests: string[];
+		links: string[];
+	}
+
+	/** In the page: record the status line's texts and any moment the list had no results. */
+	function watch(): void {
+		const record = window as unknown as { statuses: string[]; emptied: number; sizes: number[] };
+		record.statuses = [];
+		record.emptied = 0;
+		record.sizes = [];
+		const status = document.querySelector('[data-search-status]');
+		const list = document.querySelector<HTMLElement>('[data-search-results]');
+		let hadResults = false;
+		new MutationObserver(() => {
+			const text = status?.textContent ?? '';
+			if (text !== record.statuses.at(-1)) record.statuses.push(text);
+		}).observe(status!, { childList: true, characterData: true, subtree: true });
+		new MutationObserver(() => {
+			const shown = !list!.hidden && list!.querySelector('li a') !== null;
+			record.sizes.push(shown ? list!.querySelectorAll('li').length : 0);
+			if (shown) hadResults = true;
+			else if (hadResults) record.emptied++;
+		}).observe(list!, { childList: true, attributes: true, subtree: true });
+	}
+
+	async function enter(typing: boolean): Promise<Entered> {
+		const checked = await openPage(browser, cleanServer.url);
+		opened.push(checked);
+		const { page } = checked;
+		await page.goto(`${cleanServer.url}/search/`);
+		await page.evaluate(watch);
+		const requests: string[] = [];
+		page.on('request', (request) => {
+			const path = new URL(request.url()).pathname;
+			// Chromium asks for the favicon again whenever the address changes.
+			if (path !== '/favicon.ico') requests.push(path);
+		});
+		const field = page.locator('#search-query');
+		const manifest = page.waitForResponse((response) =>
+			response.url().endsWith('/search-index/manifest.json'),
+		);
+		await field.focus();
+		// The manifest is the same for both; it may be on its way already (the page loads it when idle).
+		await manifest.catch(() => undefined);
+		if (typing) await page.keyboard.type(QUERY, { delay: 333 });
+		else await field.fill(QUERY);
+		const status = page.locator('[data-search-status]');
+		await expect
+			.poll(() => status.textContent(), { timeout: 15_000 })
+			.toMatch(/^(?:Найден|Показан)/);
+		// Anything still on its way after the answer counts too.
+		await page.waitForTimeout(1500);
+		const { statuses, emptied } = await page.evaluate(() => {
+			const record = window as unknown as { statuses: string[]; emptied: number };
+			return { statuses: record.statuses, emptied: record.emptied };
+		});
+		const links = await page
+			.locator('.search-result__title')
+			.evaluateAll((items) => items.map((item) => item.getAttribute('href') ?? ''));
+		await page.context().close();
+		expect(checked.errors).toEqual([]);
+		return { statuses, emptied, requests, links };
+	}
+
+	test('the status is announced once, nothing says «ничего не найдено», the list never empties, and the requests stay within twice those of the finished query', async () => {
+		const finished = await enter(false);
+		const typed = await enter(true);
+		expect(finished.links.length).toBeGreaterThan(0);
+		expect(typed.links).toEqual(finished.links);
+		expect(typed.statuses.filter((text) => /ничего не найдено/.test(text))).toEqual([]);
+		expect(typed.statuses.length, typed.statuses.join('\n')).toBeLessThanOrEqual(2);
+		expect(typed.statuses.at(-1)).toBe(finished.statuses.at(-1));
+		expect(typed.emptied).toBe(0);
+		expect(typed.requests.length, typed.requests.join('\n')).toBeLessThanOrEqual(
+			2 * finished.requests.length,
+		);
+	});
+
+	test('a reader who pauses after the first word: its results stay until the whole query’s replace them at once', async () => {
+		// «управление» is in more posts than «управление недвижимостью».
+		const phrase = 'управление недвижимостью';
+		const checked = await openPage(browser, cleanServer.url);
+		opened.push(checked);
+		const { page } = checked;
+		await page.goto(`${cleanServer.url}/search/`);
+		await page.evaluate(watch);
+		const status = page.locator('[data-search-status]');
+		const count = (): Promise<number> => page.locator('.search-result').count();
+		const [first, rest] = [phrase.slice(0, phrase.indexOf(' ')), phrase.slice(phrase.indexOf(' '))];
+		await page.locator('#search-query').pressSequentially(first, { delay: 333 });
+		await expect
+			.poll(() => status.textContent(), { timeout: 15_000 })
+			.toMatch(/^(?:Найден|Показан)/);
+		const firstStatus = await status.textContent();
+		const firstCount = await count();
+		const mark = await page.evaluate(() => (window as unknown as { sizes: number[] }).sizes.length);
+		await page.keyboard.type(rest, { delay: 333 });
+		await expect.poll(() => status.textContent(), { timeout: 15_000 }).not.toBe(firstStatus);
+		await page.waitForTimeout(1500);
+		const finalCount = await count();
+		const { statuses, sizes, emptied } = await page.evaluate(() => {
+			const record = window as unknown as { statuses: string[]; emptied: number; sizes: number[] };
+			return { statuses: record.statuses, sizes: record.sizes, emptied: record.emptied };
+		});
+		expect(finalCount).toBeGreaterThan(1);
+		expect(firstCount).toBeGreaterThan(finalCount);
+		expect(statuses.filter((text) => /ничего не найдено/.test(text))).toEqual([]);
+		expect(emptied).toBe(0);
+		// Every state of the list after the first answer is a whole answer: never one result of
+		// the new query alone in place of the old list.
+		const after = sizes.slice(mark);
+		expect(after.at(-1)).toBe(finalCount);
+		expect(after.filter((size) => size !== firstCount && size !== finalCount)).toEqual([]);
+		await page.context().close();
+		expect(checked.errors).toEqual([]);
+	});
+
+	test('a reader who stops at a word in no post is told so, after a pause', async () => {
+		const checked = await openPage(browser, cleanServer.url);
+		opened.push(checked);
+		const { page } = checked;
+		await page.goto(`${cleanServer.url}/search/`);
+		await page.locator('#search-query').pressSequentially('ёлочка', { delay: 333 });
+		await expect
+			.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 })
+			.toMatch(/^По запросу «ёлочка» ничего не найдено/);
+		await page.context().close();
 	});
 });

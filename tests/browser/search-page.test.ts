@@ -4,16 +4,22 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { LOADING_STATUS, RESULTS_PAGE_SIZE } from '../../src/lib/search.ts';
+import {
+	LOADING_STATUS,
+	MORE_FAILED_STATUS,
+	RESULTS_PAGE_SIZE,
+	SEARCH_TOPICS,
+} from '../../src/lib/search.ts';
 import { SITE } from '../../src/site.ts';
 import { launchBrowser } from '../support/browser.ts';
 import {
+	BIG_TAG,
 	FIXTURE_POST_COUNT,
 	LONG_POST,
 	LONG_WORDS_POST,
 	TRUST_POST,
 } from '../support/fixture-corpus.ts';
-import { axeViolations, openPage, type CheckedPage } from '../support/page.ts';
+import { axeViolations, htmlcsErrors, openPage, type CheckedPage } from '../support/page.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
 /*
@@ -22,6 +28,10 @@ import { serveDist, type StaticServer } from '../support/server.ts';
  * with one chunk of the index per word, excerpts that mark the words found, a word still being
  * typed completed, misspelt queries that say «ничего не найдено» and suggest a near word, nothing
  * that scrolls sideways on a 320px phone, and a page whose size does not grow with the blog.
+ * The address carries the query and the number of results shown, so Back from a result brings
+ * the list, the scroll position and the focus back; the title names the query; results show
+ * their dates; no results offer the newest posts and topics; a failed «Показать ещё» says so and
+ * can be tried again; axe and HTML_CodeSniffer find nothing in any state of the page.
  */
 
 /** A word in the text of every fixture post («консьерж-сервиса»). */
@@ -361,6 +371,181 @@ describe('accessibility of the search page with results', () => {
 		const page = await search('консъерж', { viewport: { width: 390, height: 800 } });
 		await expect.poll(() => page.locator('[data-search-status] a').count(), SLOW).toBe(1);
 		expect(await axeViolations(page)).toEqual([]);
+	});
+});
+
+/** The accessible-name checks of both tools, at once. */
+async function a11yProblems(page: Page): Promise<unknown[]> {
+	return [...(await axeViolations(page)), ...(await htmlcsErrors(page))];
+}
+
+const normalSpaces = (text: string | null): string => (text ?? '').replace(/\u00a0/g, ' ');
+
+describe('the address, the title and Back', () => {
+	test('after «Показать ещё», Back from a result brings back the list, the scroll position and the focus', async () => {
+		const page = await search(EVERYWHERE);
+		expect(new URL(page.url()).searchParams.get('n')).toBeNull();
+		await page.locator('[data-search-more]').click();
+		await expect
+			.poll(() => statusText(page), SLOW)
+			.toBe(`Показано ${2 * RESULTS_PAGE_SIZE} из ${FIXTURE_POST_COUNT} статей`);
+		const url = new URL(page.url());
+		expect(url.searchParams.get('q')).toBe(EVERYWHERE);
+		expect(url.searchParams.get('n')).toBe(String(2 * RESULTS_PAGE_SIZE));
+		const links = await resultLinks(page);
+		// A result of the second page, followed with the keyboard.
+		const followed = links[RESULTS_PAGE_SIZE + 4] ?? '';
+		await page.locator(`.search-result__title[href="${followed}"]`).focus();
+		const y = await page.evaluate(() => scrollY);
+		expect(y).toBeGreaterThan(200);
+		await page.keyboard.press('Enter');
+		await page.waitForURL(server.url + followed);
+		await page.goBack();
+		await expect.poll(() => resultLinks(page), SLOW).toEqual(links);
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href')), SLOW)
+			.toBe(followed);
+		await expect.poll(() => page.evaluate(() => scrollY)).toBeCloseTo(y, -1);
+		expect(await statusText(page)).toBe(
+			`Показано ${2 * RESULTS_PAGE_SIZE} из ${FIXTURE_POST_COUNT} статей`,
+		);
+		// The list goes on from there.
+		await page.locator('[data-search-more]').click();
+		await expect.poll(() => statusText(page), SLOW).toBe(`Найдено ${FIXTURE_POST_COUNT} статей`);
+	});
+
+	test('a link with a count shows that many results, a whole number of pages', async () => {
+		const page = await open(`/search/?q=${encodeURIComponent(EVERYWHERE)}&n=15`);
+		await expect
+			.poll(() => statusText(page), SLOW)
+			.toBe(`Показано ${2 * RESULTS_PAGE_SIZE} из ${FIXTURE_POST_COUNT} статей`);
+		expect(await resultLinks(page)).toHaveLength(2 * RESULTS_PAGE_SIZE);
+	});
+
+	test('the title names the query, and only while there is one', async () => {
+		const page = await search('доверие');
+		expect(await page.title()).toBe(`«доверие» — поиск — ${SITE.name}`);
+		await page.locator('#search-query').fill('ёлка');
+		await expect.poll(() => page.title(), SLOW).toBe(`«ёлка» — поиск — ${SITE.name}`);
+		await page.locator('#search-query').fill('');
+		await expect.poll(() => page.title(), SLOW).toBe(`Поиск — ${SITE.name}`);
+		expect(new URL(page.url()).search).toBe('');
+	});
+});
+
+describe('what each result and each miss shows', () => {
+	test('each result shows its date, in Russian and Moscow time, as its article does', async () => {
+		const page = await search(EVERYWHERE);
+		const results = await page.locator('.search-result').evaluateAll((items) =>
+			items.map((item) => ({
+				href: item.querySelector('a')?.getAttribute('href') ?? '',
+				date: item.querySelector('time')?.textContent ?? '',
+				datetime: item.querySelector('time')?.getAttribute('datetime') ?? '',
+			})),
+		);
+		expect(results).toHaveLength(RESULTS_PAGE_SIZE);
+		for (const result of results) {
+			const html = await readFile(join(inject('fixtureDist'), result.href, 'index.html'), 'utf8');
+			const time = parse(html).querySelector('[data-search-body] time[datetime]');
+			expect(normalSpaces(result.date), result.href).toBe(normalSpaces(time?.textContent ?? null));
+			expect(result.datetime, result.href).toBe(time?.getAttribute('datetime'));
+			expect(result.date).toMatch(/^\d{1,2} [а-я]+ \d{4}$/u);
+		}
+	});
+
+	test('no results: the newest posts and the biggest topics, as links in the page', async () => {
+		const page = await search('ёлка');
+		const newest = page.locator('[data-search-all] .all-posts__list a');
+		expect(await newest.count()).toBe(SITE.postsPerPage);
+		expect(await newest.first().isVisible()).toBe(true);
+		expect(await newest.first().getAttribute('href')).toBe(`/blog/${LONG_POST.slug}/`);
+		const topics = page.locator('[data-search-all] .tags a');
+		expect(await topics.count()).toBeGreaterThan(0);
+		expect(await topics.count()).toBeLessThanOrEqual(SEARCH_TOPICS);
+		expect(await topics.first().isVisible()).toBe(true);
+		expect(await topics.first().getAttribute('href')).toMatch(/^\/tags\/[a-z0-9-]+\/$/);
+		// The biggest topic of the fixture blog is the one with several pages.
+		expect(await topics.first().textContent()).toBe(BIG_TAG.name);
+	});
+
+	test('offline, «Показать ещё» says it failed and works once the connection is back', async () => {
+		// Not among the pages checked for errors: offline, the failed requests are the point.
+		const { page } = await openPage(browser, server.url);
+		await page.goto(`${server.url}/search/?q=${encodeURIComponent(EVERYWHERE)}`);
+		await expect.poll(() => statusText(page), SLOW).toMatch(/^Показано 10 из/);
+		const exceptions: string[] = [];
+		page.on('pageerror', (error) => exceptions.push(error.message));
+		const more = page.locator('[data-search-more]');
+		await page.context().setOffline(true);
+		await more.click();
+		await expect.poll(() => statusText(page), SLOW).toBe(normalSpaces(MORE_FAILED_STATUS));
+		expect(await resultLinks(page)).toHaveLength(RESULTS_PAGE_SIZE);
+		expect(await more.isVisible()).toBe(true);
+		expect(await more.isEnabled()).toBe(true);
+		expect(await more.getAttribute('aria-busy')).toBeNull();
+		await page.context().setOffline(false);
+		await more.click();
+		await expect.poll(() => statusText(page), SLOW).toMatch(/^Показано 20 из/);
+		expect(new Set(await resultLinks(page)).size).toBe(2 * RESULTS_PAGE_SIZE);
+		expect(exceptions).toEqual([]);
+		await page.context().close();
+	});
+});
+
+describe('axe and HTML_CodeSniffer (WCAG 2 AA) find nothing in any state', () => {
+	const options = { bypassCSP: true, viewport: { width: 390, height: 800 } };
+
+	test('the built page: every control has its name in the markup', async () => {
+		const html = parse(await readFile(join(inject('fixtureDist'), 'search/index.html'), 'utf8'));
+		const controls = html.querySelectorAll('button, input:not([type="hidden"]), a[href]');
+		expect(controls.length).toBeGreaterThan(5);
+		for (const control of controls) {
+			const id = control.getAttribute('id');
+			const label = id ? html.querySelector(`label[for="${id}"]`) : null;
+			const name = control.getAttribute('aria-label') ?? (label ?? control).textContent.trim();
+			expect(name, control.outerHTML).not.toBe('');
+		}
+	});
+
+	test('empty', async () => {
+		const page = await open('/search/', options);
+		await page.locator('#search-query').focus();
+		expect(await a11yProblems(page)).toEqual([]);
+	});
+
+	test('typing', async () => {
+		const page = await open('/search/', options);
+		await page.locator('#search-query').pressSequentially('довери', { delay: 50 });
+		expect(await a11yProblems(page)).toEqual([]);
+	});
+
+	test('results', async () => {
+		const page = await search(EVERYWHERE, options);
+		expect(await a11yProblems(page)).toEqual([]);
+	});
+
+	test('more results', async () => {
+		const page = await search(EVERYWHERE, options);
+		await page.locator('[data-search-more]').click();
+		await expect.poll(() => statusText(page), SLOW).toMatch(/^Показано 20 из/);
+		expect(await a11yProblems(page)).toEqual([]);
+	});
+
+	test('no results, with a suggestion', async () => {
+		const page = await search('консъерж', options);
+		await expect.poll(() => page.locator('[data-search-status] a').count(), SLOW).toBe(1);
+		expect(await a11yProblems(page)).toEqual([]);
+	});
+
+	test('offline, after «Показать ещё» failed', async () => {
+		const { page } = await openPage(browser, server.url, options);
+		await page.goto(`${server.url}/search/?q=${encodeURIComponent(EVERYWHERE)}`);
+		await expect.poll(() => statusText(page), SLOW).toMatch(/^Показано 10 из/);
+		await page.context().setOffline(true);
+		await page.locator('[data-search-more]').click();
+		await expect.poll(() => statusText(page), SLOW).toBe(normalSpaces(MORE_FAILED_STATUS));
+		expect(await a11yProblems(page)).toEqual([]);
+		await page.context().close();
 	});
 });
 

@@ -19,7 +19,7 @@ import { absoluteUrl } from '../../src/lib/urls.ts';
 import { SITE } from '../../src/site.ts';
 import { buildFixtureSite } from '../support/build.ts';
 import { runScript, type ScriptRun } from '../support/cli.ts';
-import { loadNetlifyConfig } from '../support/netlify.ts';
+import { loadSiteHeaders } from '../support/netlify.ts';
 import { searchIndexUrls } from '../support/search-index.ts';
 
 /*
@@ -123,7 +123,7 @@ describe('the key file', () => {
 	});
 
 	test('gets the security headers, one rule per header, and is not cached as immutable', async () => {
-		const { headers } = await loadNetlifyConfig();
+		const headers = await loadSiteHeaders(first.dir);
 		const path = `/${KEY}.txt`;
 		expect(headersForPath(headers, path)).toMatchObject(securityHeaders());
 		expect(overlappingHeaders(headers, path)).toEqual([]);

@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
 	buildHeaderRules,
+	buildSiteHeaderRules,
 	extractGeneratedBlock,
 	generatedHeadersBlock,
 } from '../../src/lib/netlify-headers.ts';
 import { headersForPath, overlappingHeaders, redirectFor } from '../../src/lib/netlify-path.ts';
 import { listingPath, tagPath } from '../../src/lib/urls.ts';
 import { ROOT } from '../support/build.ts';
-import { loadNetlifyConfig, type NetlifyConfig } from '../support/netlify.ts';
+import { loadNetlifyConfig, SAMPLE_DIST, type NetlifyConfig } from '../support/netlify.ts';
 
 /*
  * netlify.toml as Netlify's own loader (@netlify/config, offline) reads it: the file Netlify
@@ -48,7 +49,11 @@ describe('[[headers]]', () => {
 		expect(extractGeneratedBlock(await readText('netlify.toml'))).toBe(generatedHeadersBlock());
 	});
 
-	test('every response carries the security headers', () => {
+	test("every response carries the security headers, with the build's dist/_headers", () => {
+		const headers = [
+			...config.headers,
+			...buildSiteHeaderRules(SAMPLE_DIST, undefined, ['decap-cms.js']),
+		];
 		for (const path of [
 			'/',
 			'/blog/servisnyy-podhod/',
@@ -56,7 +61,7 @@ describe('[[headers]]', () => {
 			'/search-index/manifest.json',
 			'/blog/nope/',
 		]) {
-			expect(headersForPath(config.headers, path)).toMatchObject({
+			expect(headersForPath(headers, path), path).toMatchObject({
 				'Content-Security-Policy':
 					"default-src 'self'; img-src 'self' https://images.unsplash.com data:; script-src 'self'; style-src 'self'; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'; upgrade-insecure-requests",
 				'X-Content-Type-Options': 'nosniff',
@@ -85,8 +90,9 @@ describe('[[headers]]', () => {
 		['/search-index/t/Xk3_q9ZbT0aL-2cV.json', 'public, max-age=31536000, immutable'],
 		['/search-index/d-4fJ2kq_Lw9aB/7.json', 'public, max-age=31536000, immutable'],
 	])('%s is served with Cache-Control: %s, set once', (path, cacheControl) => {
-		expect(headersForPath(config.headers, path)['Cache-Control']).toBe(cacheControl);
-		expect(overlappingHeaders(config.headers, path)).toEqual([]);
+		const headers = [...config.headers, ...buildSiteHeaderRules(SAMPLE_DIST)];
+		expect(headersForPath(headers, path)['Cache-Control']).toBe(cacheControl);
+		expect(overlappingHeaders(headers, path)).toEqual([]);
 	});
 });
 

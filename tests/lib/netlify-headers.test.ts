@@ -2,17 +2,22 @@ import { describe, expect, test } from 'vitest';
 import {
 	ADMIN_DOCUMENT,
 	buildHeaderRules,
+	buildSiteHeaderRules,
 	CACHE_IMMUTABLE,
 	CACHE_REVALIDATE,
 	extractGeneratedBlock,
 	GENERATED_BEGIN,
 	GENERATED_END,
+	renderHeadersFile,
 	renderHeadersToml,
 	replaceGeneratedBlock,
 	tomlComment,
 } from '../../src/lib/netlify-headers.ts';
 import { headersForPath, overlappingHeaders } from '../../src/lib/netlify-path.ts';
 import { adminSecurityHeaders, securityHeaders } from '../../src/lib/security-headers.ts';
+import { SAMPLE_DIST } from '../support/netlify.ts';
+
+const SAMPLE_ADMIN = ['index.html', 'decap-cms.js', '1077.decap-cms.js', 'config.yml'];
 
 /** Paths of every kind the site serves, or will once search and feeds are built. */
 const PATHS: [path: string, cacheControl: string | undefined][] = [
@@ -51,14 +56,17 @@ const PATHS: [path: string, cacheControl: string | undefined][] = [
 function expectedSecurityHeaders(path: string): Record<string, string> {
 	if (path === ADMIN_DOCUMENT) return adminSecurityHeaders();
 	const { 'Content-Security-Policy': csp, ...others } = securityHeaders();
-	// An unknown top-level path: every header but the CSP (see SITE_CSP_PATTERNS).
+	// An unknown top-level path (a 404): every header but the CSP, which no rule gives it.
 	return path === '/a-page-that-does-not-exist/'
 		? others
 		: { ...others, 'Content-Security-Policy': csp ?? '' };
 }
 
-describe('buildHeaderRules', () => {
-	const rules = buildHeaderRules();
+describe('netlify.toml and dist/_headers together', () => {
+	const rules = [
+		...buildHeaderRules(),
+		...buildSiteHeaderRules(SAMPLE_DIST, undefined, SAMPLE_ADMIN),
+	];
 
 	test.each(PATHS)('%s: Cache-Control %s', (path, cacheControl) => {
 		expect(headersForPath(rules, path)['Cache-Control']).toBe(cacheControl);
@@ -67,6 +75,41 @@ describe('buildHeaderRules', () => {
 	test.each(PATHS)('%s: every security header, and no header set twice', (path) => {
 		expect(headersForPath(rules, path)).toMatchObject(expectedSecurityHeaders(path));
 		expect(overlappingHeaders(rules, path)).toEqual([]);
+	});
+
+	test('a new page (/about/) or public file gets the CSP and revalidation with no list to edit', () => {
+		const withAbout = [
+			...buildHeaderRules(),
+			...buildSiteHeaderRules(
+				[
+					...SAMPLE_DIST,
+					{ name: 'about', isFolder: true, hasPages: true },
+					{ name: 'price.pdf', isFolder: false },
+				],
+				undefined,
+				SAMPLE_ADMIN,
+			),
+		];
+		expect(headersForPath(withAbout, '/about/')).toMatchObject({
+			...securityHeaders(),
+			'Cache-Control': CACHE_REVALIDATE,
+		});
+		expect(overlappingHeaders(withAbout, '/about/')).toEqual([]);
+		expect(headersForPath(withAbout, '/price.pdf')).toMatchObject(securityHeaders());
+		// Without the page in the build, no rule would cover it: the listing is what covers it.
+		expect(headersForPath(rules, '/about/')['Content-Security-Policy']).toBeUndefined();
+	});
+
+	test("dist/_headers is written in Netlify's format, path first, headers indented", () => {
+		const text = renderHeadersFile(buildSiteHeaderRules(SAMPLE_DIST, undefined, SAMPLE_ADMIN));
+		expect(text.split('\n').slice(0, 3)).toEqual([
+			'/',
+			`  Content-Security-Policy: ${securityHeaders()['Content-Security-Policy']}`,
+			`  Cache-Control: ${CACHE_REVALIDATE}`,
+		]);
+		expect(text).toContain('\n/admin/decap-cms.js\n');
+		expect(text).not.toMatch(/^\/admin\/(?:index\.html|\*)?$/m);
+		expect(text).not.toMatch(/^\/(?:index\.html|_headers)$/m);
 	});
 
 	test('security headers come from one rule on /*, the CSPs and cache headers never do', () => {
@@ -79,6 +122,7 @@ describe('buildHeaderRules', () => {
 			expect([
 				['Cache-Control'],
 				['Content-Security-Policy'],
+				['Content-Security-Policy', 'Cache-Control'],
 				['Content-Security-Policy', 'X-Robots-Tag'],
 			]).toContainEqual(Object.keys(rule.values));
 		}

@@ -16,6 +16,13 @@ const ORDINARY_POST_COUNT = 23;
 /** Number of public posts in the corpus. */
 export const FIXTURE_POST_COUNT = ORDINARY_POST_COUNT + 3;
 
+/** Whether ordinary post number `i` is tagged with BIG_TAG (every other one, and the first three). */
+const hasBigTag = (i: number): boolean => i % 2 === 0 || i <= 3;
+
+/** Public posts tagged with BIG_TAG: the ordinary ones and two named posts (not the draft). */
+export const BIG_TAG_POST_COUNT =
+	Array.from({ length: ORDINARY_POST_COUNT }, (_, k) => k + 1).filter(hasBigTag).length + 2;
+
 /** "Now" for fixture builds, after every post's date. */
 export const FIXTURE_NOW = '2025-12-01T12:00:00Z';
 
@@ -117,7 +124,7 @@ export async function writeFixtureCorpus(dir: string): Promise<string> {
 	for (let i = 1; i <= ORDINARY_POST_COUNT; i++) {
 		const id = String(i).padStart(2, '0');
 		const topic = TOPICS[i % TOPICS.length]!;
-		const keywords = [topic, ...(i % 2 === 0 || i <= 3 ? [BIG_TAG.name] : [])];
+		const keywords = [topic, ...(hasBigTag(i) ? [BIG_TAG.name] : [])];
 		const images =
 			`post-${id}` === IMAGE_POST.slug
 				? `\n${IMAGE_POST.sentence}\n\n${filler(i + 400)}\n\n${filler(i + 500)}\n\n` +

@@ -102,3 +102,67 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 		}));
 	});
 }
+
+/** One error HTML_CodeSniffer reports, with the start of the element's markup. */
+export interface HtmlcsError {
+	code: string;
+	message: string;
+	element: string;
+}
+
+/**
+ * HTML_CodeSniffer's errors (not its warnings or notices) under WCAG 2 AA on the current page.
+ * Its build is injected as an inline script: open the page with `bypassCSP: true` where the
+ * page's policy forbids inline scripts.
+ */
+export async function htmlcsErrors(page: Page): Promise<HtmlcsError[]> {
+	await page.addScriptTag({
+		content: await readFile(join(ROOT, 'node_modules/html_codesniffer/build/HTMLCS.js'), 'utf8'),
+	});
+	return page.evaluate(
+		() =>
+			new Promise<HtmlcsError[]>((resolve, reject) => {
+				interface Message {
+					type: number;
+					code: string;
+					msg: string;
+					element: Element | Document;
+				}
+				const htmlcs = (
+					window as unknown as {
+						HTMLCS: {
+							ERROR: number;
+							process(
+								standard: string,
+								content: Document,
+								done: () => void,
+								failed: () => void,
+								language: string,
+							): void;
+							getMessages(): Message[];
+						};
+					}
+				).HTMLCS;
+				htmlcs.process(
+					'WCAG2AA',
+					document,
+					() =>
+						resolve(
+							htmlcs
+								.getMessages()
+								.filter((message) => message.type === htmlcs.ERROR)
+								.map((message) => ({
+									code: message.code,
+									message: message.msg,
+									element:
+										'outerHTML' in message.element
+											? message.element.outerHTML.slice(0, 200)
+											: 'document',
+								})),
+						),
+					() => reject(new Error('HTML_CodeSniffer could not run')),
+					'en',
+				);
+			}),
+	);
+}

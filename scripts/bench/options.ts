@@ -1,0 +1,134 @@
+import { parseArgs } from 'node:util';
+
+/*
+ * The benchmark's command line and the order of its builds, apart from the script that runs them
+ * so both can be tested without building anything.
+ */
+
+/** What `npm run bench` was asked to do. */
+export interface BenchOptions {
+	posts: number;
+	runs: number;
+	profile: boolean;
+	keep: boolean;
+	/** Build the bare baseline too (off with `--no-bare`). */
+	bare: boolean;
+	search: boolean;
+	searchRuns: number;
+	throttle: boolean;
+}
+
+/** The command line read: options to run with, a request for help, or what is wrong. */
+export type BenchArgs =
+	{ kind: 'run'; options: BenchOptions } | { kind: 'help' } | { kind: 'error'; message: string };
+
+/** `npm run bench -- --help`. */
+export const BENCH_USAGE = `Usage: npm run bench -- [options]
+
+Builds N generated posts with the blog and with a bare Astro blog (bench/bare), in turns:
+per run a clean blog build, a clean bare build, then a blog rebuild after one post changed.
+Prints medians with their spread (min–max) and the blog / bare ratio, and writes
+bench-results/<date>-<N>.json.
+
+Options:
+  --posts N          posts to generate (default 1000)
+  --runs R           runs, each a blog build, a bare build and a rebuild (default 1;
+                     3 or more for a ratio you can trust on a shared machine)
+  --no-bare          skip the bare baseline
+  --profile          V8 CPU profile of the first clean build into bench-results/
+  --keep             keep the temporary folder with the posts, outputs and logs
+  --search           benchmark the search page in Chromium on the first clean build
+  --search-runs S    cold-cache runs per search query (default 4; needs --search)
+  --throttle         the search runs again on an emulated slow link (needs --search)
+  -h, --help         this text
+
+Example: npm run bench -- --posts 1000 --runs 3`;
+
+const OPTIONS = {
+	posts: { type: 'string', default: '1000' },
+	runs: { type: 'string', default: '1' },
+	profile: { type: 'boolean', default: false },
+	keep: { type: 'boolean', default: false },
+	'no-bare': { type: 'boolean', default: false },
+	search: { type: 'boolean', default: false },
+	'search-runs': { type: 'string' },
+	throttle: { type: 'boolean', default: false },
+	help: { type: 'boolean', short: 'h' },
+} as const;
+
+const HINT = 'Run `npm run bench -- --help` for the options.';
+
+/** A whole number ≥ 1 from an option's text, or what is wrong with it. */
+function count(name: string, text: string): number | string {
+	const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+	return Number.isSafeInteger(value) && value >= 1
+		? value
+		: `--${name} needs a whole number of at least 1, not ${JSON.stringify(text)}.`;
+}
+
+/** Reads the benchmark's arguments (those after `npm run bench --`). */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+	// Help wins over anything else on the line, a mistyped option included.
+	if (argv.some((arg) => arg === '--help' || arg === '-h')) return { kind: 'help' };
+	let values;
+	try {
+		({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true }));
+	} catch (error) {
+		// Node's messages name the option ("Unknown option '--post'"); its advice about `--` does
+		// not apply here, the hint does.
+		const message = (error as Error).message.replace(/\. To specify .*$/s, '').replace(/\.?$/, '.');
+		return { kind: 'error', message: `${message} ${HINT}` };
+	}
+	const posts = count('posts', values.posts);
+	const runs = count('runs', values.runs);
+	const searchRuns = count('search-runs', values['search-runs'] ?? '4');
+	for (const value of [posts, runs, searchRuns]) {
+		if (typeof value === 'string') return { kind: 'error', message: `${value} ${HINT}` };
+	}
+	if (!values.search) {
+		const needsSearch = values.throttle
+			? '--throttle'
+			: values['search-runs']
+				? '--search-runs'
+				: '';
+		if (needsSearch) {
+			return { kind: 'error', message: `${needsSearch} only applies with --search. ${HINT}` };
+		}
+	}
+	return {
+		kind: 'run',
+		options: {
+			posts: posts as number,
+			runs: runs as number,
+			profile: values.profile,
+			keep: values.keep,
+			bare: !values['no-bare'],
+			search: values.search,
+			searchRuns: searchRuns as number,
+			throttle: values.throttle,
+		},
+	};
+}
+
+/** One build of the benchmark: the blog's clean build or rebuild, or the bare baseline's. */
+export interface BenchStep {
+	run: number;
+	build: 'clean' | 'bare' | 'rebuild';
+}
+
+/**
+ * The builds in the order they run. The blog's and the bare baseline's clean builds alternate
+ * (blog, bare, blog, bare…), each pair right after the other, so a slow minute of a shared
+ * machine falls on both sides rather than on all the builds of one; the rebuild, which needs
+ * its run's cache, comes after the pair.
+ */
+export function benchPlan({ runs, bare }: Pick<BenchOptions, 'runs' | 'bare'>): BenchStep[] {
+	return Array.from({ length: runs }, (_, index): BenchStep[] => {
+		const run = index + 1;
+		return [
+			{ run, build: 'clean' },
+			...(bare ? [{ run, build: 'bare' } as const] : []),
+			{ run, build: 'rebuild' },
+		];
+	}).flat();
+}

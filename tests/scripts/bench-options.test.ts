@@ -1,0 +1,79 @@
+import { expect, test } from 'vitest';
+import { benchPlan, parseBenchArgs, type BenchOptions } from '../../scripts/bench/options.ts';
+
+const DEFAULTS: BenchOptions = {
+	posts: 1000,
+	runs: 1,
+	profile: false,
+	keep: false,
+	bare: true,
+	search: false,
+	searchRuns: 4,
+	throttle: false,
+};
+
+test.each([
+	[[], {}],
+	[['--posts', '100', '--runs', '2'], { posts: 100, runs: 2 }],
+	[
+		['--posts=100', '--no-bare', '--keep', '--profile'],
+		{ posts: 100, bare: false, keep: true, profile: true },
+	],
+	[
+		['--search', '--search-runs', '8', '--throttle'],
+		{ search: true, searchRuns: 8, throttle: true },
+	],
+])('%j runs with its options', (argv, changes) => {
+	expect(parseBenchArgs(argv)).toEqual({ kind: 'run', options: { ...DEFAULTS, ...changes } });
+});
+
+test.each([[['--help']], [['-h']], [['--posts', '100', '--help']], [['--bogus', '--help']]])(
+	'%j asks for help',
+	(argv) => {
+		expect(parseBenchArgs(argv)).toEqual({ kind: 'help' });
+	},
+);
+
+test.each([
+	[['--post', '100'], "Unknown option '--post'"],
+	[['-p', '100'], "Unknown option '-p'"],
+	[['100'], "Unexpected argument '100'"],
+	[['--posts'], "Option '--posts <value>' argument missing"],
+	[['--posts', 'many'], '--posts needs a whole number of at least 1, not "many".'],
+	[['--posts', '0'], '--posts needs a whole number of at least 1, not "0".'],
+	[['--runs', '1.5'], '--runs needs a whole number of at least 1, not "1.5".'],
+	[['--search-runs', '-2', '--search'], "'--search-runs' argument is ambiguous"],
+	[['--throttle'], '--throttle only applies with --search.'],
+	[['--search-runs', '3'], '--search-runs only applies with --search.'],
+	[['--no-bare=yes'], "Option '--no-bare' does not take an argument"],
+])('%j is refused: %s', (argv, text) => {
+	const parsed = parseBenchArgs(argv);
+	expect(parsed.kind).toBe('error');
+	const message = parsed.kind === 'error' ? parsed.message : '';
+	expect(message).toContain(text);
+	expect(message).toContain('npm run bench -- --help');
+	expect(message).not.toMatch(/\n\s+at /);
+});
+
+test('the blog and the bare baseline alternate, each rebuild after its pair', () => {
+	expect(benchPlan({ runs: 3, bare: true }).map(({ run, build }) => `${build} ${run}`)).toEqual([
+		'clean 1',
+		'bare 1',
+		'rebuild 1',
+		'clean 2',
+		'bare 2',
+		'rebuild 2',
+		'clean 3',
+		'bare 3',
+		'rebuild 3',
+	]);
+});
+
+test('without the baseline only the blog builds', () => {
+	expect(benchPlan({ runs: 2, bare: false }).map(({ run, build }) => `${build} ${run}`)).toEqual([
+		'clean 1',
+		'rebuild 1',
+		'clean 2',
+		'rebuild 2',
+	]);
+});
