@@ -16,6 +16,7 @@ export default defineConfig({
 						'tests/lib/**/*.test.ts',
 						'tests/build/**/*.test.ts',
 						'tests/scripts/**/*.test.ts',
+						'tests/loaders/**/*.test.ts',
 					],
 				},
 			},

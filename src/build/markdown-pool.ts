@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { cacheManifestPath, cachedPageKeys } from '../lib/page-cache.ts';
 import { RenderAheadPlan, type RenderAheadLimits } from '../lib/render-ahead.ts';
-import type { MarkdownRenderer, PlannedPost, RenderedMarkdown } from '../markdown/render.ts';
+import type { MarkdownRenderer, PlannedPost } from '../markdown/shared-renderer.ts';
+import type { RenderedMarkdown } from '../markdown/types.ts';
 
 /*
  * The articles' Markdown rendered in worker threads. Page generation runs on Astro's main
@@ -83,6 +84,7 @@ export class MarkdownPool implements MarkdownRenderer {
 	/** The planned posts' page URLs, by post file. */
 	#pageUrls = new Map<string, string>();
 	#cacheDir: string | undefined;
+	readonly #planned = new Map<string, number>();
 	#nextId = 0;
 	#failure: Error | undefined;
 
@@ -109,7 +111,13 @@ export class MarkdownPool implements MarkdownRenderer {
 		this.#cacheDir = cacheDir;
 	}
 
+	/** The routes whose pages announced their posts (plan()), with the number of posts. */
+	get planned(): ReadonlyMap<string, number> {
+		return this.#planned;
+	}
+
 	plan(route: string, posts: readonly PlannedPost[]): void {
+		this.#planned.set(route, posts.length);
 		void this.#expectedFromCache(route).then((cached) => {
 			const plan = new RenderAheadPlan(
 				posts.map(({ filePath, pathname, cacheKey }) => ({

@@ -1,7 +1,7 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openContentCheckGate } from '../lib/content-check-gate.ts';
+import { expectGatePassed, openContentCheckGate } from '../lib/content-check-gate.ts';
 import { startBuildCheckWorker, type BuildCheckWorker } from '../build/content-check-worker.ts';
 import type { BuildCheckOutcome } from '../build/content-check-build.ts';
 import { getContentDir } from '../lib/content-dir.ts';
@@ -109,10 +109,11 @@ export function contentCheck(): ContentCheckIntegration {
 				});
 				openContentCheckGate(running);
 			},
-			// The loader has waited for the check already; this covers a build that loads no posts.
+			// Astro has loaded the content by now: the loader must have waited for the check.
 			'astro:build:start': async () => {
 				await running;
 				await saved;
+				expectGatePassed();
 			},
 		},
 	};

@@ -1,4 +1,4 @@
-import type { FileFinding, FindingCode, Severity } from './content-check.ts';
+import type { FileFinding, FindingCode, Severity } from './content-check-types.ts';
 import { FOOTNOTES_LABEL_ID } from './footnotes.ts';
 import { PAGE_IDS, createHeadingIds } from './heading-ids.ts';
 import { isScriptUrl, postFileLink } from './links.ts';

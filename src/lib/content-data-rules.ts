@@ -1,4 +1,4 @@
-import type { FileFinding, FindingCode, Severity } from './content-check.ts';
+import type { FileFinding, FindingCode, Severity } from './content-check-types.ts';
 import { fieldPath } from './content-issues.ts';
 import { fieldLine } from './frontmatter-source.ts';
 import { normaliseKeywords, splitKeywords } from './keywords.ts';

@@ -1,11 +1,13 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expectAstro } from '../lib/astro-internals.ts';
 import { passContentCheckGate } from '../lib/content-check-gate.ts';
 import { digestOnce } from '../lib/digest-once.ts';
-import { entryTypeKey, isMarkdownFile, slugFromFileName } from '../lib/content-dir.ts';
+import { entryTypeKey, isMarkdownFile, isPostFile, slugFromFileName } from '../lib/content-dir.ts';
 import { parseFrontmatter } from '../lib/frontmatter.ts';
 import { hasLocalImage, markdownBody } from '../lib/markdown-source.ts';
 import { buildNow, isPreview, isVisible, type PublishState } from '../lib/publishing.ts';
@@ -220,6 +222,70 @@ function tolerantParseData(
 	}) as LoaderContext['parseData'];
 }
 
+/**
+ * The entry types glob() reads files with. `entryTypes` is not part of Astro's loader API: if
+ * Astro renamed it or stopped giving it, glob() would read the posts with Astro's own parse
+ * (unzoned dates in UTC, `.markdown` posts left out, `astro dev` stopped by a broken post).
+ */
+function entryTypesOf(context: GlobContext): Map<string, EntryType> {
+	const { entryTypes } = context;
+	expectAstro(
+		entryTypes instanceof Map && typeof entryTypes.get('.md')?.getEntryInfo === 'function',
+		'загрузчик статей не получил от Astro типы записей (context.entryTypes с getEntryInfo для .md)',
+		"the posts loader got no entry types from Astro (context.entryTypes with getEntryInfo for '.md')",
+	);
+	return entryTypes;
+}
+
+/** Entry types that add each file they read to `read` (absolute paths). */
+function recordReads(
+	entryTypes: Map<string, EntryType>,
+	read: Set<string>,
+): Map<string, EntryType> {
+	const recording = new Map<string, EntryType>();
+	for (const [extension, type] of entryTypes) {
+		const getEntryInfo = type.getEntryInfo;
+		recording.set(extension, {
+			...type,
+			...(getEntryInfo
+				? {
+						getEntryInfo(params) {
+							read.add(fileURLToPath(params.fileUrl));
+							return getEntryInfo(params);
+						},
+					}
+				: {}),
+		});
+	}
+	return recording;
+}
+
+/** The post files under `dir` (absolute paths): what glob() must have read. */
+async function postFilesIn(dir: string): Promise<string[]> {
+	const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+	return (
+		entries
+			.map((entry) => ({ entry, path: join(entry.parentPath, entry.name) }))
+			// glob() skips hidden folders and files, as POST_GLOB does.
+			.filter(
+				({ entry, path }) =>
+					entry.isFile() && isPostFile(path) && !/(?:^|[\\/])\./.test(relative(dir, path)),
+			)
+			.map(({ path }) => path)
+	);
+}
+
+/** Fails unless glob() read every post file through this loader's entry types. */
+async function expectEveryPostRead(dir: string, read: ReadonlySet<string>): Promise<void> {
+	const missed = (await postFilesIn(dir)).filter((file) => !read.has(file));
+	const some = missed.slice(0, 5).join(', ');
+	expectAstro(
+		missed.length === 0,
+		`glob() прочитал не через загрузчик блога файлы статей (${missed.length}): ${some}`,
+		`glob() did not read ${missed.length} post file(s) through the blog's entry types: ${some}`,
+	);
+}
+
 /** The blog's posts: glob() with a lean data store. */
 export function postsLoader({ base, pattern }: PostsLoaderOptions): Loader {
 	const inner = glob({
@@ -235,11 +301,11 @@ export function postsLoader({ base, pattern }: PostsLoaderOptions): Loader {
 			await passContentCheckGate();
 			// The digest skipUnchanged computes is the one glob() asks for next (digest-once.ts).
 			const generateDigest = digestOnce(context.generateDigest);
-			let entryTypes = context.entryTypes && postEntryTypes(context.entryTypes);
+			let entryTypes = postEntryTypes(entryTypesOf(context));
 			let parseData = context.parseData;
 			// Only `astro dev` watches files; there a broken post is shown, not fatal.
 			let loaded = false;
-			if (context.watcher && entryTypes) {
+			if (context.watcher) {
 				// The check printed every error when the server started; later, those of a changed file.
 				const report = (errors: readonly string[]): void => {
 					if (loaded) for (const error of errors) context.logger.error(error);
@@ -247,23 +313,24 @@ export function postsLoader({ base, pattern }: PostsLoaderOptions): Loader {
 				entryTypes = tolerateBrokenPosts(entryTypes, await loadErrorsOf(), report);
 				parseData = tolerantParseData(parseData, report);
 			}
+			const read = new Set<string>();
 			await inner.load({
 				...context,
 				generateDigest,
 				parseData,
 				store: withWordCounts(context.store),
-				...(entryTypes
-					? {
-							entryTypes: new EntryTypesByExtension(
-								skipUnchanged(renderOnlyLocalImages(entryTypes), {
-									store: context.store,
-									generateDigest,
-								}),
-							),
-						}
-					: {}),
+				entryTypes: new EntryTypesByExtension(
+					recordReads(
+						skipUnchanged(renderOnlyLocalImages(entryTypes), {
+							store: context.store,
+							generateDigest,
+						}),
+						read,
+					),
+				),
 			} as LoaderContext);
 			loaded = true;
+			await expectEveryPostRead(resolve(fileURLToPath(context.config.root), base), read);
 			if (!context.watcher) prepareMarkdownFiles(foreseenArticles(context.store));
 		},
 	};

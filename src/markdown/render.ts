@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownBody } from '../lib/markdown-source.ts';
-import { extractSections, type SectionContent } from '../lib/section-text.ts';
+import { extractSections } from '../lib/section-text.ts';
 import { SYNTAX_HIGHLIGHT, markdownProcessor } from './processor.ts';
 import { sharedMarkdownRenderer } from './shared-renderer.ts';
+import type { RenderedMarkdown } from './types.ts';
 
 export {
 	planMarkdownFiles,
@@ -12,24 +13,7 @@ export {
 	type MarkdownRenderer,
 	type PlannedPost,
 } from './shared-renderer.ts';
-
-/** A heading of a rendered post, as Astro reports it. */
-export interface RenderedHeading {
-	depth: number;
-	slug: string;
-	text: string;
-}
-
-/** HTML and headings of a post rendered from its file. */
-export interface RenderedMarkdown {
-	html: string;
-	headings: RenderedHeading[];
-	/**
-	 * What the HTML's sections show (extractSections() for the page's URL), when the post was
-	 * rendered ahead for a page; the page works it out from the HTML otherwise.
-	 */
-	sections?: Map<string, SectionContent>;
-}
+export type { RenderedHeading, RenderedMarkdown } from './types.ts';
 
 type Renderer = Awaited<ReturnType<typeof markdownProcessor.createRenderer>>;
 let renderer: Promise<Renderer> | undefined;

@@ -1,4 +1,4 @@
-import type { RenderedMarkdown } from './render.ts';
+import type { RenderedMarkdown } from './types.ts';
 
 /*
  * Where the build's Markdown pool (src/build/markdown-pool.ts) meets those who use it. The pool

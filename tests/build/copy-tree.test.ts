@@ -141,7 +141,7 @@ describe('linkFilesSync', () => {
 
 	test('in a worker thread, the same', async () => {
 		const target = join(root, 'pages-worker');
-		expect(await linkFilesInWorker(cache, target, PAGES)).toEqual(PAGES);
+		expect(await linkFilesInWorker(cache, target, PAGES)).toEqual({ linked: PAGES, changed: [] });
 		await expectLinked(target);
 	});
 

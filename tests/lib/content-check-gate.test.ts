@@ -1,5 +1,13 @@
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { afterEach, expect, test } from 'vitest';
-import { openContentCheckGate, passContentCheckGate } from '../../src/lib/content-check-gate.ts';
+import {
+	expectGatePassed,
+	openContentCheckGate,
+	passContentCheckGate,
+} from '../../src/lib/content-check-gate.ts';
 
 const GATE = Symbol.for('butlerspb.content-check');
 afterEach(() => {
@@ -42,4 +50,33 @@ test('a failed check that nobody waits for is not an unhandled rejection', async
 	await new Promise((resolve) => setTimeout(resolve, 20));
 	process.off('unhandledRejection', onUnhandled);
 	expect(unhandled).toEqual([]);
+});
+
+test('once the loader has waited at the gate, the build goes on', async () => {
+	openContentCheckGate(Promise.resolve());
+	await passContentCheckGate();
+	expect(() => expectGatePassed()).not.toThrow();
+});
+
+/*
+ * What the build sees if Astro ran the content config in another realm: the loader's
+ * globalThis is not the build's, so it never reaches the gate. Simulated by passing the gate in
+ * a worker thread, as a loader run there would.
+ */
+test('a loader that never reaches the gate stops the build, in Russian and English', async () => {
+	openContentCheckGate(Promise.resolve());
+	const gateModule = pathToFileURL(
+		resolve(import.meta.dirname, '../../src/lib/content-check-gate.ts'),
+	);
+	const worker = new Worker(
+		`import(${JSON.stringify(gateModule.href)}).then((gate) => gate.passContentCheckGate())`,
+		{ eval: true },
+	);
+	await once(worker, 'exit');
+	expect(() => expectGatePassed()).toThrow(/загрузчик статей не дождался проверки статей/);
+	expect(() => expectGatePassed()).toThrow(/the posts loader never waited for the content check/);
+});
+
+test('a build that opened no gate has no loader to expect', () => {
+	expect(() => expectGatePassed()).toThrow(/globalThis/);
 });
