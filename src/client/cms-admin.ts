@@ -1,36 +1,36 @@
 /*
  * The site's additions to Decap CMS on /admin/ (the CMS itself is /admin/decap-cms.js, loaded
- * before this module): the article preview with the site's stylesheet, and the save hook that
- * names new files like `npm run new` and removes fields left blank.
+ * before this module): the article preview with the site's stylesheet, the site's widgets, the
+ * completed Russian phrases, and the save hook that names new files like `npm run new` and
+ * removes fields left blank.
  */
 import { CMS_COLLECTION } from '../lib/cms-config.ts';
+import { mergePhrases, RU_PHRASE_OVERRIDES, type Phrases } from '../lib/cms-locale-ru.ts';
 import { LOCAL_BACKEND_PATH } from '../lib/cms-paths.ts';
-import { entryEdits, newPostFile } from '../lib/cms-entry.ts';
+import { entryEdits, newPostFile, saveRefusal } from '../lib/cms-entry.ts';
 import { formatDate, parseEditorDate, toIsoWithOffset } from '../lib/dates.ts';
 import { howToSchema } from '../lib/post-schema.ts';
 import { formatRating } from '../lib/rating.ts';
 import { countWords, formatReadingTime } from '../lib/reading-time.ts';
 import { SITE } from '../site.ts';
-
-/** The parts of Immutable.js maps that Decap hands to previews and event handlers. */
-interface ImmutableMap {
-	get(key: string): unknown;
-	getIn(path: readonly string[]): unknown;
-	set(key: string, value: unknown): ImmutableMap;
-	setIn(path: readonly string[], value: unknown): ImmutableMap;
-	deleteIn(path: readonly string[]): ImmutableMap;
-	toJS(): Record<string, unknown>;
-}
-
-type Element = unknown;
-type H = (type: string, props?: Record<string, unknown> | null, ...children: unknown[]) => Element;
+import {
+	registerWidgets,
+	type Element,
+	type H,
+	type ImmutableMap,
+	type WidgetRegistry,
+} from './cms-widgets.ts';
 
 interface PreviewProps {
+	/** The URL of an image the entry names (an upload of this session, or the stored file). */
+	getAsset(path: string): { toString(): string };
 	entry: ImmutableMap;
 	widgetFor(name: string): Element;
 }
 
-interface Cms {
+interface Cms extends WidgetRegistry {
+	getLocale(name: string): Phrases | undefined;
+	registerLocale(name: string, phrases: Phrases): void;
 	init(options: { config: Record<string, unknown> }): void;
 	registerPreviewStyle(url: string): void;
 	registerPreviewTemplate(name: string, component: (props: PreviewProps) => Element): void;
@@ -43,6 +43,7 @@ interface Cms {
 interface CmsWindow {
 	CMS: Cms;
 	h: H;
+	createClass: Parameters<typeof registerWidgets>[2];
 	CMS_MANUAL_INIT?: boolean;
 }
 const cmsWindow = window as unknown as CmsWindow;
@@ -67,7 +68,7 @@ const separator = (): Element =>
 	h('span', { className: 'meta__sep', 'aria-hidden': 'true' }, ' · ');
 
 /** The article as ArticleLayout renders it: headline, date, author, reading time, rating. */
-function PostPreview({ entry, widgetFor }: PreviewProps): Element {
+function PostPreview({ entry, widgetFor, getAsset }: PreviewProps): Element {
 	const data = entry.get('data') as ImmutableMap;
 	const date = parseEditorDate(text(data.get('pubDate')));
 	const rating = ratingLine(data.get('schema'));
@@ -101,10 +102,10 @@ function PostPreview({ entry, widgetFor }: PreviewProps): Element {
 				: null,
 			h('p', { className: 'article__lead' }, text(data.get('description'))),
 		),
-		/^https:\/\//.test(hero)
+		hero
 			? h('img', {
 					className: 'article__hero',
-					src: hero,
+					src: /^https:\/\//.test(hero) ? hero : getAsset(hero).toString(),
 					alt: text(data.get('heroAlt')),
 				})
 			: null,
@@ -136,6 +137,16 @@ async function fileExists(path: string): Promise<boolean> {
 	return response.ok;
 }
 
+/**
+ * An error that reads as its message alone: Decap shows «Не удалось сохранить запись: <error>»,
+ * and a plain Error would add the English «Error: ».
+ */
+function refuse(message: string): Error {
+	const error = new Error(message);
+	error.toString = () => message;
+	return error;
+}
+
 /*
  * Runs before every save. Decap passes the entry in `event.entry` and saves what is there when
  * the handler returns nothing, so the handler replaces it. A new post gets its path from the
@@ -145,6 +156,10 @@ async function fileExists(path: string): Promise<boolean> {
 async function beforeSave(event: { entry: ImmutableMap }): Promise<void> {
 	let entry = event.entry;
 	const data = (entry.get('data') as ImmutableMap).toJS();
+	// Rules across fields (a rating within its scale, alt text for a new hero): Decap's widgets
+	// each see only their own field, so they are checked here, on the entry as it is saved.
+	const refusal = saveRefusal(data, text(entry.get('raw')));
+	if (refusal) throw refuse(refusal);
 	for (const edit of entryEdits(data)) {
 		entry =
 			edit.op === 'set'
@@ -154,12 +169,10 @@ async function beforeSave(event: { entry: ImmutableMap }): Promise<void> {
 	if (entry.get('newRecord')) {
 		const { slug, path } = newPostFile(text(data['title']));
 		if (!slug) {
-			throw new Error('Из заголовка не получается адрес статьи: в нём нет ни букв, ни цифр');
+			throw refuse('Из заголовка не получается адрес статьи: в нём нет ни букв, ни цифр');
 		}
 		if (await fileExists(path)) {
-			throw new Error(
-				`Статья с адресом ${slug} уже есть: откройте её или выберите другой заголовок`,
-			);
+			throw refuse(`Статья с адресом ${slug} уже есть: откройте её или выберите другой заголовок`);
 		}
 		entry = entry.set('newRecord', false).set('slug', slug).set('path', path);
 	}
@@ -173,6 +186,8 @@ function start(): void {
 	if (style) CMS.registerPreviewStyle(style);
 	CMS.registerPreviewTemplate(CMS_COLLECTION, PostPreview);
 	CMS.registerEventListener({ name: 'preSave', handler: beforeSave });
+	registerWidgets(CMS, h, cmsWindow.createClass);
+	CMS.registerLocale('ru', mergePhrases(CMS.getLocale('ru') ?? {}, RU_PHRASE_OVERRIDES));
 	// Merged into config.yml. Decap wants an absolute URL, and only this page knows its origin;
 	// it uses the local back end only on localhost and when the URL answers.
 	CMS.init({ config: { local_backend: { url: new URL(LOCAL_BACKEND_PATH, location.href).href } } });

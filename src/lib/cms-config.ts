@@ -53,9 +53,20 @@ export interface CmsConfig {
 /** Name of the posts collection in the CMS (its URLs: /admin/#/collections/blog/…). */
 export const CMS_COLLECTION = 'blog';
 
+/**
+ * Widgets the admin page registers before the CMS starts (src/client/cms-widgets.ts): Decap's own
+ * list and datetime widgets lose commas in keywords and work in the browser's time zone.
+ */
+export const CMS_WIDGETS = {
+	/** One input per keyword; a comma string is shown split and kept until edited. */
+	keywords: 'keywords',
+	/** Calendar and time in Moscow time, written as 2025-09-01T10:00:00+03:00. */
+	dateTime: 'moscow-datetime',
+} as const;
+
 /** Error shown under a field whose value does not match its pattern. */
 const DATE_HINT =
-	'Дата: 2025-07-25 или 2025-07-25T12:00:00+03:00 (без часового пояса — время московское).';
+	'Календарь и время по Москве; в файл пишется как 2025-09-01T10:00:00+03:00, в любом часовом поясе браузера.';
 const DATE_ERROR = 'Ожидается дата ISO 8601, например 2025-07-25 или 2025-07-25T12:00:00+03:00';
 const RATING_ERROR = 'Ожидается число, например 4.8 или 4,8';
 
@@ -73,31 +84,36 @@ const POST_FIELD_UI: Readonly<Record<PostField, FieldUi>> = {
 	},
 	keywords: {
 		label: 'Ключевые слова',
-		widget: 'list',
-		hint: 'Темы статьи через запятую: станут тегами.',
+		label_singular: 'Ключевое слово',
+		widget: CMS_WIDGETS.keywords,
+		hint: 'Темы статьи, по одной в поле: каждая станет тегом. «Добавить ключевое слово» — ещё одна тема.',
+		field: { name: 'keyword', label: 'Ключевое слово', widget: 'string' },
+		collapsed: false,
 	},
 	pubDate: {
 		label: 'Дата публикации',
-		widget: 'string',
+		widget: CMS_WIDGETS.dateTime,
 		hint: DATE_HINT,
 		pattern: [ISO_DATE_PATTERN.source, DATE_ERROR],
 	},
 	updatedDate: {
 		label: 'Дата обновления',
-		widget: 'string',
+		widget: CMS_WIDGETS.dateTime,
 		hint: `Необязательно. ${DATE_HINT}`,
 		pattern: [ISO_DATE_PATTERN.source, DATE_ERROR],
 	},
 	author: { label: 'Автор', widget: 'string', hint: `По умолчанию «${SITE.defaultAuthor}».` },
 	heroImage: {
 		label: 'Главная картинка',
-		widget: 'string',
-		hint: 'Адрес https://images.unsplash.com/… или путь к файлу картинки рядом со статьёй (./images/x.jpg).',
+		widget: 'image',
+		hint: 'Загрузите картинку или выберите из загруженных («Выберите изображение»), либо вставьте адрес https://… (например, с Unsplash) кнопкой «Вставить из URL».',
+		choose_url: true,
+		media_library: { allow_multiple: false },
 	},
 	heroAlt: {
 		label: 'Описание картинки (alt)',
 		widget: 'string',
-		hint: 'Что изображено, для незрячих читателей; пусто — картинка декоративная.',
+		hint: 'Что изображено на главной картинке, для незрячих читателей и поисковиков. Для новой картинки обязательно.',
 	},
 	headline: {
 		label: 'Заголовок на странице (H1)',
@@ -137,7 +153,11 @@ const HOWTO_FIELD_UI: Readonly<Record<string, FieldUi>> = {
 };
 
 const RATING_FIELD_UI: Readonly<Record<string, FieldUi>> = {
-	ratingValue: { label: 'Оценка', widget: 'string', hint: 'Например 4.8' },
+	ratingValue: {
+		label: 'Оценка',
+		widget: 'string',
+		hint: 'Например 4.8; от худшей до лучшей оценки (по умолчанию от 1 до 5).',
+	},
 	reviewCount: {
 		label: 'Число отзывов',
 		widget: 'number',
@@ -218,7 +238,7 @@ function fieldsFromShape(
 			if (useDefault && fallback !== undefined && !Array.isArray(fallback)) {
 				field.default = fallback;
 			}
-			if (field.widget === 'list') field.default = [];
+			if (field.widget === CMS_WIDGETS.keywords) field.default = [];
 			return field;
 		});
 }
@@ -308,7 +328,7 @@ export function buildCmsConfig({ repo, branch = 'main' }: CmsConfigOptions): Cms
 				format: 'frontmatter',
 				create: true,
 				identifier_field: 'title',
-				// Decap cannot transliterate Cyrillic: the file name is set on save from slugify().
+				// Decap cannot transliterate Cyrillic: the file name is set on save from titleSlug().
 				slug: '{{slug}}',
 				summary: '{{title}}',
 				sortable_fields: ['pubDate', 'title'],

@@ -32,7 +32,8 @@ export function buildCspDirectives(
  * The editor at /admin/ (Decap CMS) and nothing more: its bundle is a file of the site, but it
  * validates its configuration with Ajv, which compiles validators with `new Function`
  * ('unsafe-eval'); its React components style themselves with <style> elements ('unsafe-inline'
- * styles); it talks to GitHub's API (connect-src) and shows the user's GitHub avatar, the
+ * styles); it talks to GitHub's API (connect-src), reads back pictures uploaded in the editor
+ * (blob: in connect-src) and shows the user's GitHub avatar, the
  * posts' hero images and the files an editor picks (blob:, data:). The Netlify OAuth login runs
  * in a popup window, which CSP does not govern. Tested in the browser while editing
  * (tests/browser/cms.test.ts).
@@ -48,7 +49,8 @@ export function buildAdminCspDirectives(
 		],
 		['script-src', ["'self'", "'unsafe-eval'"]],
 		['style-src', ["'self'", "'unsafe-inline'"]],
-		['connect-src', ["'self'", 'https://api.github.com']],
+		// blob:: the CMS reads back a picture uploaded in the editor to keep it in the local draft.
+		['connect-src', ["'self'", 'https://api.github.com', 'blob:']],
 		['font-src', ["'self'"]],
 		['frame-ancestors', ["'none'"]],
 		['base-uri', ["'self'"]],

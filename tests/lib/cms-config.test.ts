@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
 	buildCmsConfig,
 	buildPostFields,
+	CMS_WIDGETS,
 	isOptionalField,
 	objectShape,
 	repoFromUrl,
@@ -66,8 +67,12 @@ describe('fields from the schema', () => {
 		}
 	});
 
-	test('keywords are a list, related a choice of posts, draft on for new posts', () => {
-		expect(byName(fields, 'keywords')).toMatchObject({ widget: 'list', default: [] });
+	test('keywords one input each, related a choice of posts, draft on for new posts', () => {
+		expect(byName(fields, 'keywords')).toMatchObject({
+			widget: CMS_WIDGETS.keywords,
+			field: { widget: 'string' },
+			default: [],
+		});
 		expect(byName(fields, 'related')).toMatchObject({
 			widget: 'relation',
 			collection: 'blog',
@@ -76,6 +81,13 @@ describe('fields from the schema', () => {
 		});
 		expect(byName(fields, 'draft')).toMatchObject({ widget: 'boolean', default: true });
 		expect(byName(fields, 'author').default).toBe('Эксперт ButlerSPB');
+	});
+
+	test('dates on the Moscow-time calendar; the hero from uploads or a URL', () => {
+		for (const name of ['pubDate', 'updatedDate']) {
+			expect(byName(fields, name).widget, name).toBe(CMS_WIDGETS.dateTime);
+		}
+		expect(byName(fields, 'heroImage')).toMatchObject({ widget: 'image', choose_url: true });
 	});
 });
 
