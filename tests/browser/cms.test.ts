@@ -123,7 +123,7 @@ async function addKeywords(keywords: readonly string[]): Promise<void> {
 
 /** The parsed frontmatter of a post file once it contains `text`. */
 async function frontmatterWhen(file: string, text = ''): Promise<Record<string, unknown>> {
-	return matter(await fileWhen(file, text)).data;
+	return parseFrontmatter(await fileWhen(file, text)).data;
 }
 
 /**
@@ -303,7 +303,7 @@ describe('the editor at /admin/ with the local back end', () => {
 
 	test('keywords typed into an existing post: the others stay as they were', async () => {
 		const file = join(posts, 'servisnyy-podhod.md');
-		const before = postSchema.parse(matter(await readFile(file, 'utf8')).data).keywords;
+		const before = postSchema.parse(parseFrontmatter(await readFile(file, 'utf8')).data).keywords;
 		expect(before).toHaveLength(7);
 		await openEditor('/collections/blog/entries/servisnyy-podhod');
 		// The comma string is shown one keyword per input.
@@ -386,7 +386,7 @@ describe('the editor at /admin/ with the local back end', () => {
 		await publish();
 		const file = join(posts, 'kartinka-iz-zagruzhennyh.md');
 		const source = await fileWhen(file, 'gostinaya');
-		const { data, content } = matter(source);
+		const { data, content } = parseFrontmatter(source);
 		expect(data).toMatchObject({
 			heroImage: './images/gostinaya.png',
 			heroAlt: 'Светлая гостиная',

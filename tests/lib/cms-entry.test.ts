@@ -170,7 +170,7 @@ describe('saveRefusal', () => {
 		'%s: an existing post saved as it is is never refused',
 		(name) => {
 			const source = readFileSync(join(ROOT, 'src/content/blog', name), 'utf8');
-			expect(saveRefusal(matter(source).data, source)).toBeUndefined();
+			expect(saveRefusal(parseFrontmatter(source).data, source)).toBeUndefined();
 		},
 	);
 });
