@@ -12,8 +12,8 @@ import { netlifyHeadersFile } from './src/integrations/netlify-headers-file.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { previewMode } from './src/integrations/preview-mode.ts';
 import { withPagesInSitemapOrder } from './src/integrations/sitemap-order.ts';
-import { keepScriptsExternal } from './src/lib/security-headers.ts';
-import { getSitemapConfig } from './src/lib/sitemap.ts';
+import { keepScriptsExternal } from './src/lib/netlify/security-headers.ts';
+import { getSitemapConfig } from './src/lib/seo/sitemap.ts';
 import { SYNTAX_HIGHLIGHT, markdownProcessor } from './src/markdown/processor.ts';
 import { SITE } from './src/site.ts';
 

@@ -28,19 +28,19 @@ export default defineConfig(
 		languageOptions: { globals: { ...globals.browser } },
 	},
 	{
-		// Frontmatter has one reading, the build's (src/lib/frontmatter.ts); gray-matter's own YAML
+		// Frontmatter has one reading, the build's (src/lib/content/frontmatter.ts); gray-matter's own YAML
 		// engine (js-yaml 3, YAML 1.1) reads posts differently. Netlify's manifest is not a post.
 		ignores: [
-			'src/lib/frontmatter.ts',
-			'tests/lib/frontmatter.test.ts',
-			'tests/build/indexnow-netlify.test.ts',
+			'src/lib/content/frontmatter.ts',
+			'tests/lib/content/frontmatter.test.ts',
+			'tests/plumbing/indexnow-netlify.test.ts',
 		],
 		rules: {
 			'no-restricted-imports': [
 				'error',
 				...['gray-matter', 'js-yaml', 'yaml'].map((name) => ({
 					name,
-					message: 'Read post frontmatter with src/lib/frontmatter.ts, as the build does.',
+					message: 'Read post frontmatter with src/lib/content/frontmatter.ts, as the build does.',
 				})),
 			],
 		},

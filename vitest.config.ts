@@ -14,7 +14,7 @@ export default defineConfig({
 					testTimeout: 30_000,
 					include: [
 						'tests/lib/**/*.test.ts',
-						'tests/build/**/*.test.ts',
+						'tests/plumbing/**/*.test.ts',
 						'tests/scripts/**/*.test.ts',
 						'tests/loaders/**/*.test.ts',
 					],

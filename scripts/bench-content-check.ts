@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { checkContentDir } from '../src/build/content-check-fs.ts';
-import { DEFAULT_CONTENT_DIR, slugFromFileName } from '../src/lib/content-dir.ts';
+import { checkContentDir } from '../src/plumbing/content-check-fs.ts';
+import { DEFAULT_CONTENT_DIR, slugFromFileName } from '../src/lib/content/content-dir.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({

@@ -6,10 +6,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContentDir, displayPath } from '../src/build/content-check-fs.ts';
-import { countFindings, formatFinding, strictFindings } from '../src/lib/content-check.ts';
-import { getContentDir } from '../src/lib/content-dir.ts';
-import { buildNow } from '../src/lib/publishing.ts';
+import { checkContentDir, displayPath } from '../src/plumbing/content-check-fs.ts';
+import {
+	countFindings,
+	formatFinding,
+	strictFindings,
+} from '../src/lib/content-check/content-check.ts';
+import { getContentDir } from '../src/lib/content/content-dir.ts';
+import { buildNow } from '../src/lib/content/publishing.ts';
 
 const USAGE =
 	'Использование: npm run check:content -- [папка со статьями] [--strict] [--json]\n' +

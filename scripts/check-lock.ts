@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findMissingOptionals, type PackageLock } from '../src/lib/lock-check.ts';
+import { findMissingOptionals, type PackageLock } from '../src/lib/netlify/lock-check.ts';
 
 /*
  * `npm run check:lock [path]`: fails when package-lock.json lacks an optional per-platform

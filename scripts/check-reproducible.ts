@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { diffTrees, formatDifference } from '../src/lib/tree-diff.ts';
+import { diffTrees, formatDifference } from '../src/lib/pipeline/tree-diff.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');

@@ -5,11 +5,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseFrontmatter } from '../src/lib/frontmatter.ts';
-import { getContentDir } from '../src/lib/content-dir.ts';
-import { ImportError, importLegacyPost } from '../src/lib/legacy-import.ts';
-import { postSchema } from '../src/lib/post-schema.ts';
-import { formatIssues } from '../src/lib/content-issues.ts';
+import { parseFrontmatter } from '../src/lib/content/frontmatter.ts';
+import { getContentDir } from '../src/lib/content/content-dir.ts';
+import { ImportError, importLegacyPost } from '../src/lib/content/legacy-import.ts';
+import { postSchema } from '../src/lib/content/post-schema.ts';
+import { formatIssues } from '../src/lib/content-check/content-issues.ts';
 
 const LEGACY_FILE = /\.(?:md|mdx|markdown|txt)$/i;
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readPageDigests } from '../src/build/indexnow-pages.ts';
+import { readPageDigests } from '../src/plumbing/indexnow-pages.ts';
 import {
 	INDEXNOW_BATCH_SIZE,
 	INDEXNOW_STATE_FILE,
@@ -23,7 +23,7 @@ import {
 	serializeIndexNowState,
 	toBatches,
 	urlsToSubmit,
-} from '../src/lib/indexnow.ts';
+} from '../src/lib/netlify/indexnow.ts';
 import { SITE } from '../src/site.ts';
 
 /** URLs of the request body printed in full; the rest are counted. */

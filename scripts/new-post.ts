@@ -4,9 +4,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { displayPath, readPostFiles } from '../src/build/content-check-fs.ts';
-import { getContentDir, slugFromFileName } from '../src/lib/content-dir.ts';
-import { createNewPost, NewPostError } from '../src/lib/new-post.ts';
+import { displayPath, readPostFiles } from '../src/plumbing/content-check-fs.ts';
+import { getContentDir, slugFromFileName } from '../src/lib/content/content-dir.ts';
+import { createNewPost, NewPostError } from '../src/lib/content/new-post.ts';
 
 const title = process.argv.slice(2).join(' ');
 let post: ReturnType<typeof createNewPost>;

@@ -3,8 +3,8 @@
 // Vite first, ~70 modules and half a second of every build (see ASTRO_ENVIRONMENT in astro.config.ts).
 import { defineCollection } from 'astro/content/config';
 import { glob } from 'astro/loaders';
-import { POST_GLOB, getContentDir } from './lib/content-dir.ts';
-import { createPostSchema } from './lib/post-schema.ts';
+import { POST_GLOB, getContentDir } from './lib/content/content-dir.ts';
+import { createPostSchema } from './lib/content/post-schema.ts';
 import { expectLoadedByNode } from './loaders/astro-environment.ts';
 import { postsLoader } from './loaders/posts.ts';
 

@@ -10,7 +10,7 @@ import {
 	dueTimes,
 	hookRequestUrl,
 	parseScheduleList,
-} from '../../src/lib/scheduled-publishing.ts';
+} from '../../src/lib/content/scheduled-publishing.ts';
 import { SITE } from '../../src/site.ts';
 
 /** Netlify reads the schedule from this export (cron in UTC; `@hourly` is minute 0 of each hour). */

@@ -1,6 +1,6 @@
 import { SITE } from '../../src/site.ts';
-import { slugify } from '../../src/lib/slug.ts';
-import { absoluteUrl, postPath } from '../../src/lib/urls.ts';
+import { slugify } from '../../src/lib/content/slug.ts';
+import { absoluteUrl, postPath } from '../../src/lib/site/urls.ts';
 import { createRandom, createZipf, hashSeed, type Random } from './prng.ts';
 import {
 	OBJECTS,

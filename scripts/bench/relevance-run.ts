@@ -1,8 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
-import { runSearch } from '../../src/lib/search-engine.ts';
-import { postPath } from '../../src/lib/urls.ts';
+import { runSearch } from '../../src/lib/search/search-engine.ts';
+import { postPath } from '../../src/lib/site/urls.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { fileSource, readSearchIndex } from '../../tests/support/search-index.ts';
 import { serveDist } from '../../tests/support/server.ts';

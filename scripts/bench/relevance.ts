@@ -3,7 +3,7 @@ import { TITLE_OPENERS, TOPICS } from './vocabulary.ts';
 
 /*
  * The relevance benchmark's corpus, queries and judgments (scripts/bench/relevance-run.ts builds
- * the blog and Pagefind from them; tests/lib/search-relevance.test.ts runs the blog's engine on
+ * the blog and Pagefind from them; tests/lib/search/search-relevance.test.ts runs the blog's engine on
  * them in memory). Each post is about one topic of the vocabulary, named in its title (and, as in
  * every generated post, in its section headings); the topics are dealt out in turn, so each has
  * seven or eight posts. Bodies are the generator's: most of them mention flats, repairs, keys,

@@ -11,9 +11,9 @@ import {
 	type SearchChunk,
 	type SearchDoc,
 	type SearchSource,
-} from '../../src/lib/search-engine.ts';
-import { extractSearchRecord } from '../../src/lib/search-extract.ts';
-import { SEARCH_INDEX_DIR, SEARCH_MANIFEST_FILE } from '../../src/lib/search.ts';
+} from '../../src/lib/search/search-engine.ts';
+import { extractSearchRecord } from '../../src/lib/search/search-extract.ts';
+import { SEARCH_INDEX_DIR, SEARCH_MANIFEST_FILE } from '../../src/lib/search/search.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { serveDist } from '../../tests/support/server.ts';
 import {

@@ -4,14 +4,14 @@
  * completed Russian phrases, and the save hook that names new files like `npm run new` and
  * removes fields left blank.
  */
-import { CMS_COLLECTION } from '../lib/cms-config.ts';
-import { mergePhrases, RU_PHRASE_OVERRIDES, type Phrases } from '../lib/cms-locale-ru.ts';
-import { LOCAL_BACKEND_PATH } from '../lib/cms-paths.ts';
-import { entryEdits, newPostFile, saveRefusal } from '../lib/cms-entry.ts';
-import { formatDate, parseEditorDate, toIsoWithOffset } from '../lib/dates.ts';
-import { howToSchema } from '../lib/post-schema.ts';
-import { formatRating } from '../lib/rating.ts';
-import { countWords, formatReadingTime } from '../lib/reading-time.ts';
+import { CMS_COLLECTION } from '../lib/cms/cms-config.ts';
+import { mergePhrases, RU_PHRASE_OVERRIDES, type Phrases } from '../lib/cms/cms-locale-ru.ts';
+import { LOCAL_BACKEND_PATH } from '../lib/cms/cms-paths.ts';
+import { entryEdits, newPostFile, saveRefusal } from '../lib/cms/cms-entry.ts';
+import { formatDate, parseEditorDate, toIsoWithOffset } from '../lib/content/dates.ts';
+import { howToSchema } from '../lib/content/post-schema.ts';
+import { formatRating } from '../lib/content/rating.ts';
+import { countWords, formatReadingTime } from '../lib/text/reading-time.ts';
 import { SITE } from '../site.ts';
 import {
 	registerWidgets,

@@ -2,15 +2,15 @@
  * The editor's own widgets and editor components, registered on Decap CMS before it starts
  * (src/client/cms-admin.ts). Decap's list widget with commas corrupts keywords (decap-cms#4646),
  * its datetime widget works in the browser's time zone, and its body image block is labelled in
- * English; these replace them. What a value becomes is decided in src/lib/cms-widgets.ts.
+ * English; these replace them. What a value becomes is decided in src/lib/cms/cms-widgets.ts.
  */
 import {
 	dateFromMoscowInput,
 	keywordItems,
 	moscowInputValue,
 	moscowNowInput,
-} from '../lib/cms-widgets.ts';
-import { CMS_WIDGETS } from '../lib/cms-config.ts';
+} from '../lib/cms/cms-widgets.ts';
+import { CMS_WIDGETS } from '../lib/cms/cms-config.ts';
 
 /** The parts of Immutable.js collections Decap hands to widgets. */
 export interface ImmutableMap {

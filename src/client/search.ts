@@ -17,7 +17,7 @@ import {
 	settleDelay,
 	suggestionStatus,
 	writeSearchLocation,
-} from '../lib/search.ts';
+} from '../lib/search/search.ts';
 import {
 	parseSearchManifest,
 	runSearch,
@@ -25,15 +25,15 @@ import {
 	type SearchDoc,
 	type SearchSource,
 	type TermMatch,
-} from '../lib/search-engine.ts';
+} from '../lib/search/search-engine.ts';
 import {
 	excerptOf,
 	highlightOf,
 	marksOf,
 	type ExcerptPart,
 	type Marks,
-} from '../lib/search-excerpt.ts';
-import { suggestQuery } from '../lib/search-query.ts';
+} from '../lib/search/search-excerpt.ts';
+import { suggestQuery } from '../lib/search/search-query.ts';
 
 /*
  * The search page's only script. Without it the page shows the newest posts; with it the form
@@ -46,7 +46,7 @@ import { suggestQuery } from '../lib/search-query.ts';
  * the history entry, so Back from an article brings the same list, place and focus back.
  *
  * A query reads one chunk of the index per word and one small file per result shown
- * (src/lib/search-engine.ts). It builds the results with DOM nodes and the `hidden` attribute
+ * (src/lib/search/search-engine.ts). It builds the results with DOM nodes and the `hidden` attribute
  * only: no HTML strings, no inline styles, so it runs under a strict Content-Security-Policy.
  */
 

@@ -5,9 +5,9 @@ import {
 	isVisible,
 	unpublishedReason,
 	type Unpublished,
-} from '../lib/publishing.ts';
-import { createRelatedIndex, type RelatedIndex } from '../lib/related.ts';
-import { buildTags, byNewest, keywordSlug, type Tag } from '../lib/tags.ts';
+} from '../lib/content/publishing.ts';
+import { createRelatedIndex, type RelatedIndex } from '../lib/site/related.ts';
+import { buildTags, byNewest, keywordSlug, type Tag } from '../lib/site/tags.ts';
 import { contentErrors, storedWordCount } from '../loaders/posts.ts';
 import {
 	planMarkdownFiles,
@@ -15,8 +15,8 @@ import {
 	type RenderedHeading,
 	type RenderedMarkdown,
 } from '../markdown/render.ts';
-import { isMarkdownFile } from '../lib/content-dir.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { isMarkdownFile } from '../lib/content/content-dir.ts';
+import { absoluteUrl } from '../lib/site/urls.ts';
 import { SITE } from '../site.ts';
 
 /** A post entry of the blog collection. */

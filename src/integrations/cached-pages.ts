@@ -4,19 +4,19 @@ import { readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { linkFilesInWorker } from '../build/link-files-worker.ts';
-import { expectAstro } from '../lib/astro-internals.ts';
+import { linkFilesInWorker } from '../plumbing/link-files-worker.ts';
+import { expectAstro } from '../lib/pipeline/astro-internals.ts';
 import {
 	cacheManifestPath,
 	cachedOutputFiles,
 	cachedPageCopy,
 	foldersToPrune,
 	staleCachedFiles,
-} from '../lib/page-cache.ts';
+} from '../lib/pipeline/page-cache.ts';
 
 /*
  * Puts the pages of Astro's incremental-build cache into the output folder as hard links, before
- * Astro generates the pages (src/lib/page-cache.ts says why). Astro then finds every unchanged
+ * Astro generates the pages (src/lib/pipeline/page-cache.ts says why). Astro then finds every unchanged
  * page in place and keeps it; the pages it renders again it writes over the link, which writes
  * the cache's copy too, with the same bytes Astro writes there next.
  *

@@ -1,11 +1,11 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expectGatePassed, openContentCheckGate } from '../lib/content-check-gate.ts';
-import { startBuildCheckWorker, type BuildCheckWorker } from '../build/content-check-worker.ts';
-import type { BuildCheckOutcome } from '../build/content-check-build.ts';
-import { getContentDir } from '../lib/content-dir.ts';
-import { buildNow } from '../lib/publishing.ts';
+import { expectGatePassed, openContentCheckGate } from '../lib/content-check/content-check-gate.ts';
+import { startBuildCheckWorker, type BuildCheckWorker } from '../plumbing/content-check-worker.ts';
+import type { BuildCheckOutcome } from '../plumbing/content-check-build.ts';
+import { getContentDir } from '../lib/content/content-dir.ts';
+import { buildNow } from '../lib/content/publishing.ts';
 
 /** The content check, plus what it learnt about the posts for other integrations. */
 export interface ContentCheckIntegration extends AstroIntegration {
@@ -80,7 +80,7 @@ function checkFailure(errors: number): Error {
  * Runs the editors' content check on every build and dev start: prints every warning and error
  * at once and stops the build on errors, before Astro reports only the first of them. It starts
  * with the config and runs in a worker thread while Astro loads the content config; the posts
- * loader waits for it (src/lib/content-check-gate.ts). The same read of the posts gives the
+ * loader waits for it (src/lib/content-check/content-check-gate.ts). The same read of the posts gives the
  * sitemap its lastmod dates, so posts are read only once.
  */
 export function contentCheck(): ContentCheckIntegration {

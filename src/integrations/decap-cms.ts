@@ -4,8 +4,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { createLocalBackend } from '../build/cms-local-backend.ts';
-import { ADMIN_PATH, CMS_FOLDERS, isCmsBundleFile, LOCAL_BACKEND_PATH } from '../lib/cms-paths.ts';
+import { createLocalBackend } from '../plumbing/cms-local-backend.ts';
+import {
+	ADMIN_PATH,
+	CMS_FOLDERS,
+	isCmsBundleFile,
+	LOCAL_BACKEND_PATH,
+} from '../lib/cms/cms-paths.ts';
 
 /** node_modules/decap-cms/dist: the CMS's prebuilt bundle (React and its locales included). */
 const bundleDir = (): string =>

@@ -2,8 +2,8 @@ import { statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { isLoopbackAddress } from '../lib/cms-guard.ts';
-import { mayServeToNetwork, networkRefusalMessage } from '../lib/dev-exposure.ts';
+import { isLoopbackAddress } from '../lib/cms/cms-guard.ts';
+import { mayServeToNetwork, networkRefusalMessage } from '../lib/cms/dev-exposure.ts';
 
 /** Whether `path` (decoded, from the URL) names a file inside `dir`. */
 function isFileIn(dir: string, path: string): boolean {
@@ -19,7 +19,7 @@ function isFileIn(dir: string, path: string): boolean {
 /**
  * `astro dev --host` for other devices on the network: they see the blog's pages and what the
  * pages load, never the project's files (drafts, comments, package.json), which Vite's dev
- * server would otherwise send to anyone who asks (`src/lib/dev-exposure.ts` decides). Requests
+ * server would otherwise send to anyone who asks (`src/lib/cms/dev-exposure.ts` decides). Requests
  * from this machine are untouched. Dev only: the built site is static files.
  */
 export function devNetworkGuard(): AstroIntegration {

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
-import { keyFileName, readIndexNowKey } from '../lib/indexnow.ts';
+import { keyFileName, readIndexNowKey } from '../lib/netlify/indexnow.ts';
 
 /**
  * IndexNow's key file: with INDEXNOW_KEY set, the build writes `<key>.txt` holding the key at

@@ -2,13 +2,13 @@ import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { MarkdownPool } from '../build/markdown-pool.ts';
-import { expectAstro } from '../lib/astro-internals.ts';
-import { cacheManifestPath, cachedPageKeys } from '../lib/page-cache.ts';
+import { MarkdownPool } from '../plumbing/markdown-pool.ts';
+import { expectAstro } from '../lib/pipeline/astro-internals.ts';
+import { cacheManifestPath, cachedPageKeys } from '../lib/pipeline/page-cache.ts';
 import { shareMarkdownRenderer } from '../markdown/render.ts';
 
 /**
- * Renders the articles' Markdown in worker threads during a build (src/build/markdown-pool.ts).
+ * Renders the articles' Markdown in worker threads during a build (src/plumbing/markdown-pool.ts).
  * A build without Astro's incremental cache (a clean build) starts the workers once the config
  * is resolved, so they load the Markdown processor while Astro syncs the content and bundles
  * the pages; a rebuild starts them only if its pages have enough posts to render. Other

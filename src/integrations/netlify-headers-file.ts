@@ -6,7 +6,7 @@ import {
 	buildSiteHeaderRules,
 	renderHeadersFile,
 	type TopLevelEntry,
-} from '../lib/netlify-headers.ts';
+} from '../lib/netlify/netlify-headers.ts';
 
 /** Whether a folder of the output holds an HTML page at any depth. */
 async function holdsPages(dir: string): Promise<boolean> {

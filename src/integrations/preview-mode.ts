@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { PREVIEW_ENV } from '../lib/publishing.ts';
+import { PREVIEW_ENV } from '../lib/content/publishing.ts';
 
 /**
  * Tells src/data/posts.ts whether drafts and scheduled posts may be shown: yes under

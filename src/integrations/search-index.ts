@@ -3,11 +3,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSearchIndexWorker, type SearchIndexWorker } from '../build/search-index-worker.ts';
+import { startSearchIndexWorker, type SearchIndexWorker } from '../plumbing/search-index-worker.ts';
 
 /*
- * Builds the search index (src/lib/search-engine.ts) of every `astro build` into
- * dist/search-index/, in a worker thread (src/build/search-index-build.ts). The worker starts
+ * Builds the search index (src/lib/search/search-engine.ts) of every `astro build` into
+ * dist/search-index/, in a worker thread (src/plumbing/search-index-build.ts). The worker starts
  * with the build and reads the cached records of the articles whose pages did not change while
  * Astro bundles; once the pages are written (`astro:build:generated`) it indexes the rest, beside
  * the other integrations' end-of-build work (the sitemap); the build waits for it at the end.

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { expectAstro } from '../lib/astro-internals.ts';
+import { expectAstro } from '../lib/pipeline/astro-internals.ts';
 
 /*
  * astro.config.ts marks `astro/loaders` and `astro/content/config` external in Vite's "astro"

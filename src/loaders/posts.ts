@@ -4,16 +4,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expectAstro } from '../lib/astro-internals.ts';
-import { passContentCheckGate } from '../lib/content-check-gate.ts';
-import { digestOnce } from '../lib/digest-once.ts';
-import { entryTypeKey, isMarkdownFile, isPostFile, slugFromFileName } from '../lib/content-dir.ts';
-import { parseFrontmatter } from '../lib/frontmatter.ts';
-import { hasLocalImage, markdownBody } from '../lib/markdown-source.ts';
-import { buildNow, isPreview, isVisible, type PublishState } from '../lib/publishing.ts';
-import { countWords } from '../lib/reading-time.ts';
-import { byNewest } from '../lib/tags.ts';
-import { absoluteUrl, postPath } from '../lib/urls.ts';
+import { expectAstro } from '../lib/pipeline/astro-internals.ts';
+import { passContentCheckGate } from '../lib/content-check/content-check-gate.ts';
+import { digestOnce } from '../lib/pipeline/digest-once.ts';
+import {
+	entryTypeKey,
+	isMarkdownFile,
+	isPostFile,
+	slugFromFileName,
+} from '../lib/content/content-dir.ts';
+import { parseFrontmatter } from '../lib/content/frontmatter.ts';
+import { hasLocalImage, markdownBody } from '../lib/content/markdown-source.ts';
+import { buildNow, isPreview, isVisible, type PublishState } from '../lib/content/publishing.ts';
+import { countWords } from '../lib/text/reading-time.ts';
+import { byNewest } from '../lib/site/tags.ts';
+import { absoluteUrl, postPath } from '../lib/site/urls.ts';
 import { prepareMarkdownFiles, type PlannedPost } from '../markdown/shared-renderer.ts';
 
 /*
@@ -29,7 +34,7 @@ import { prepareMarkdownFiles, type PlannedPost } from '../markdown/shared-rende
  * before it compares digests, this loader skips the parse for files whose digest is unchanged.
  * A post's id is its file name without extension (the URL slug).
  *
- * Frontmatter is read by src/lib/frontmatter.ts, the parse the content check uses, so the check
+ * Frontmatter is read by src/lib/content/frontmatter.ts, the parse the content check uses, so the check
  * and the build read every post alike (Astro's own parse turns unquoted dates into UTC times).
  * `.MD` and `.markdown` files are Markdown posts like `.md` ones.
  *
@@ -67,7 +72,7 @@ export const WORD_COUNT_FIELD = 'wordCount';
 /** Name of the data field holding a broken post's errors in `astro dev` (never written by editors). */
 export const CONTENT_ERRORS_FIELD = 'contentErrors';
 
-/** A post file read with the check's frontmatter parse (src/lib/frontmatter.ts). */
+/** A post file read with the check's frontmatter parse (src/lib/content/frontmatter.ts). */
 function readEntry(contents: string): EntryInfo {
 	return { data: parseFrontmatter(contents).data, body: markdownBody(contents) };
 }
@@ -150,9 +155,9 @@ type ErrorsOf = (path: string, contents: string) => string[];
 /** Loads the content check for `astro dev`; its messages name files as `npm run check:content` does. */
 async function loadErrorsOf(): Promise<ErrorsOf> {
 	const [{ checkFile, formatFinding }, { displayPath }, { decodePost }] = await Promise.all([
-		import('../lib/content-check.ts'),
-		import('../build/content-check-fs.ts'),
-		import('../lib/text-encoding.ts'),
+		import('../lib/content-check/content-check.ts'),
+		import('../plumbing/content-check-fs.ts'),
+		import('../lib/content/text-encoding.ts'),
 	]);
 	// Astro hands over the text read as UTF-8; a file in another encoding shows as U+FFFD or NULs.
 	const notUtf8 = (path: string, contents: string) =>

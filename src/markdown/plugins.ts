@@ -6,24 +6,24 @@ import {
 	isRelatedTitle,
 	printsUrl,
 	tableLabel,
-} from '../lib/article-markup.ts';
-import { FOOTNOTES_LABEL_ID } from '../lib/footnotes.ts';
-import { anchorLabel, createHeadingIds } from '../lib/heading-ids.ts';
+} from '../lib/text/article-markup.ts';
+import { FOOTNOTES_LABEL_ID } from '../lib/text/footnotes.ts';
+import { anchorLabel, createHeadingIds } from '../lib/text/heading-ids.ts';
 import {
 	inlineLocalImageOptions,
 	inlineRemoteImage,
 	isLocalImagePath,
 	positiveSize,
-} from '../lib/images.ts';
+} from '../lib/content/images.ts';
 import {
 	BLOCKED_ELEMENTS,
 	externalRel,
 	isExternalUrl,
 	isScriptUrl,
 	postFileLink,
-} from '../lib/links.ts';
-import { withTrailingSlash } from '../lib/trailing-slash.ts';
-import { typeset } from '../lib/typography.ts';
+} from '../lib/text/links.ts';
+import { withTrailingSlash } from '../lib/text/trailing-slash.ts';
+import { typeset } from '../lib/text/typography.ts';
 import { SITE } from '../site.ts';
 
 /** Elements whose text is code and keeps its characters exactly. */
@@ -114,7 +114,7 @@ function classesOf(node: { properties?: Record<string, unknown> | undefined }): 
 export const UNSIZED_IMAGE_CLASS = 'prose-image--unsized';
 
 /**
- * Makes images in the text responsive, as hero images are (src/lib/images.ts decides the
+ * Makes images in the text responsive, as hero images are (src/lib/content/images.ts decides the
  * attributes): lazy, decoded off the main thread, with width and height so nothing shifts, and
  * a srcset where one can be had without downloading the image. A local image is left to
  * Astro's image pipeline, which runs after this plugin and takes the options set here.

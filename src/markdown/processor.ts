@@ -1,5 +1,5 @@
 import { satteri } from '@astrojs/markdown-satteri';
-import { FOOTNOTES_LABEL, footnoteBackContent, footnoteBackLabel } from '../lib/footnotes.ts';
+import { FOOTNOTES_LABEL, footnoteBackContent, footnoteBackLabel } from '../lib/text/footnotes.ts';
 import {
 	headingAnchors,
 	legacyBodyParts,

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { markdownBody } from '../lib/markdown-source.ts';
-import { extractSections } from '../lib/section-text.ts';
+import { markdownBody } from '../lib/content/markdown-source.ts';
+import { extractSections } from '../lib/search/section-text.ts';
 import { SYNTAX_HIGHLIGHT, markdownProcessor } from './processor.ts';
 import { sharedMarkdownRenderer } from './shared-renderer.ts';
 import type { RenderedMarkdown } from './types.ts';

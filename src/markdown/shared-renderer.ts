@@ -1,7 +1,7 @@
 import type { RenderedMarkdown } from './types.ts';
 
 /*
- * Where the build's Markdown pool (src/build/markdown-pool.ts) meets those who use it. The pool
+ * Where the build's Markdown pool (src/plumbing/markdown-pool.ts) meets those who use it. The pool
  * is started by an integration (loaded with the config), the posts loader announces the posts
  * (loaded by Node with the content config) and the pages render them (Astro's prerender bundle):
  * three module loaders, so they meet through a global. This module imports nothing, so the
@@ -19,7 +19,7 @@ export interface PlannedPost {
 
 /**
  * Renders post files elsewhere than on the calling thread: the build's worker pool
- * (src/build/markdown-pool.ts), which renders ahead the posts that `plan` announces. `render`
+ * (src/plumbing/markdown-pool.ts), which renders ahead the posts that `plan` announces. `render`
  * returns undefined when the caller had better render the post itself (the workers are busy).
  */
 export interface MarkdownRenderer {

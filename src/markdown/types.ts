@@ -1,4 +1,4 @@
-import type { SectionContent } from '../lib/section-text.ts';
+import type { SectionContent } from '../lib/search/section-text.ts';
 
 /*
  * What rendering a Markdown post gives: shared by the renderer (render.ts), the workers' meeting

@@ -4,8 +4,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadRenderers } from 'astro:container';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getPublishedPosts, renderPost, type Post } from '../data/posts.ts';
-import { cacheKey, cardKey } from '../lib/cache-key.ts';
-import { FEED_PATH, buildFeed } from '../lib/rss.ts';
+import { cacheKey, cardKey } from '../lib/pipeline/cache-key.ts';
+import { FEED_PATH, buildFeed } from '../lib/seo/rss.ts';
 import { SITE } from '../site.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { buildRobotsTxt } from '../lib/sitemap.ts';
+import { buildRobotsTxt } from '../lib/seo/sitemap.ts';
 
 /** robots.txt: everything may be crawled; the sitemap index is named. */
 export const GET: APIRoute = () =>

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getBlog } from '../data/posts.ts';
-import { buildScheduleList } from '../lib/scheduled-publishing.ts';
+import { buildScheduleList } from '../lib/content/scheduled-publishing.ts';
 
 /**
  * The publication times of the posts this build left out as scheduled, and the build's own time:

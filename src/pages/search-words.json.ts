@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getPublishedPosts } from '../data/posts.ts';
-import { SUGGESTION_WORDS_LIMIT } from '../lib/search.ts';
-import { suggestionWords } from '../lib/search-query.ts';
+import { SUGGESTION_WORDS_LIMIT } from '../lib/search/search.ts';
+import { suggestionWords } from '../lib/search/search-query.ts';
 
 /** The known words the search page suggests for a misspelt query: from titles, descriptions and keywords. */
 export const GET: APIRoute = async () => {

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { securityHeaders } from '../../src/lib/security-headers.ts';
+import { securityHeaders } from '../../src/lib/netlify/security-headers.ts';
 import { SITE } from '../../src/site.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { DIST } from '../support/build.ts';

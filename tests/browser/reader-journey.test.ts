@@ -9,7 +9,7 @@ import {
 	LONG_POST,
 	TRUST_POST,
 } from '../support/fixture-corpus.ts';
-import { pluralize } from '../../src/lib/plural.ts';
+import { pluralize } from '../../src/lib/text/plural.ts';
 import { SITE } from '../../src/site.ts';
 import { openPage, type CheckedPage } from '../support/page.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';

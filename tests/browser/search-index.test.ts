@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generatePosts, type GeneratedPost } from '../../scripts/bench/generate.ts';
 import { SEARCH_QUERIES } from '../../scripts/bench/search.ts';
-import { resultStatus } from '../../src/lib/search.ts';
+import { resultStatus } from '../../src/lib/search/search.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildFixtureSite, type FixtureBuild } from '../support/build.ts';
 import { openPage, type CheckedPage } from '../support/page.ts';

@@ -9,7 +9,7 @@ import {
 	MORE_FAILED_STATUS,
 	RESULTS_PAGE_SIZE,
 	SEARCH_TOPICS,
-} from '../../src/lib/search.ts';
+} from '../../src/lib/search/search.ts';
 import { SITE } from '../../src/site.ts';
 import { launchBrowser } from '../support/browser.ts';
 import {

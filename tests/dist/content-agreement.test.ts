@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkContentDir } from '../../src/build/content-check-fs.ts';
-import { countFindings, formatFinding } from '../../src/lib/content-check.ts';
+import { checkContentDir } from '../../src/plumbing/content-check-fs.ts';
+import { countFindings, formatFinding } from '../../src/lib/content-check/content-check.ts';
 import {
 	assembleContent,
 	findEnglish,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { isImageAllowed } from '../../src/lib/security-headers.ts';
+import { isImageAllowed } from '../../src/lib/netlify/security-headers.ts';
 import { SITE } from '../../src/site.ts';
 import { DIST } from '../support/build.ts';
 import { listDistFiles, readBuiltPages, type BuiltPage } from '../support/dist.ts';

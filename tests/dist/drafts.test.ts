@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildFixtureSite, ROOT } from '../support/build.ts';
 import { readPage } from '../support/html.ts';
 import { readSearchIndex, searchIndexUrls, searchUrls } from '../support/search-index.ts';
-import { isBuildDue, parseScheduleList } from '../../src/lib/scheduled-publishing.ts';
+import { isBuildDue, parseScheduleList } from '../../src/lib/content/scheduled-publishing.ts';
 
 /*
  * Drafts and scheduled posts: the fixture has a published post, a draft and a post dated

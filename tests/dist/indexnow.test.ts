@@ -4,18 +4,18 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generatePosts } from '../../scripts/bench/generate.ts';
-import { listPageFiles, readPageDigests } from '../../src/build/indexnow-pages.ts';
-import { CACHE_IMMUTABLE } from '../../src/lib/netlify-headers.ts';
+import { listPageFiles, readPageDigests } from '../../src/plumbing/indexnow-pages.ts';
+import { CACHE_IMMUTABLE } from '../../src/lib/netlify/netlify-headers.ts';
 import {
 	diffPages,
 	buildIndexNowState,
 	pageContent,
 	urlsToSubmit,
-} from '../../src/lib/indexnow.ts';
-import { headersForPath, overlappingHeaders } from '../../src/lib/netlify-path.ts';
-import { securityHeaders } from '../../src/lib/security-headers.ts';
-import { urlPathOfFile } from '../../src/lib/trailing-slash.ts';
-import { absoluteUrl } from '../../src/lib/urls.ts';
+} from '../../src/lib/netlify/indexnow.ts';
+import { headersForPath, overlappingHeaders } from '../../src/lib/netlify/netlify-path.ts';
+import { securityHeaders } from '../../src/lib/netlify/security-headers.ts';
+import { urlPathOfFile } from '../../src/lib/text/trailing-slash.ts';
+import { absoluteUrl } from '../../src/lib/site/urls.ts';
 import { SITE } from '../../src/site.ts';
 import { buildFixtureSite } from '../support/build.ts';
 import { runScript, type ScriptRun } from '../support/cli.ts';

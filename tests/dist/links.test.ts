@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { fileOfUrlPath, isCanonicalPath } from '../../src/lib/trailing-slash.ts';
+import { fileOfUrlPath, isCanonicalPath } from '../../src/lib/text/trailing-slash.ts';
 import { SITE } from '../../src/site.ts';
 import { DIST } from '../support/build.ts';
 import { listDistFiles, readBuiltPages, type BuiltPage } from '../support/dist.ts';

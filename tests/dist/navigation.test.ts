@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { redirectFor } from '../../src/lib/netlify-path.ts';
+import { redirectFor } from '../../src/lib/netlify/netlify-path.ts';
 import { DIST } from '../support/build.ts';
 import { readPage } from '../support/html.ts';
 import { loadNetlifyConfig } from '../support/netlify.ts';

@@ -3,11 +3,11 @@ import {
 	ADMIN_DOCUMENT,
 	CACHE_IMMUTABLE,
 	CACHE_REVALIDATE,
-} from '../../src/lib/netlify-headers.ts';
-import { headersForPath, overlappingHeaders } from '../../src/lib/netlify-path.ts';
-import { SEARCH_INDEX_DIR, SEARCH_MANIFEST_URL } from '../../src/lib/search.ts';
-import { adminSecurityHeaders, securityHeaders } from '../../src/lib/security-headers.ts';
-import { urlPathOfFile } from '../../src/lib/trailing-slash.ts';
+} from '../../src/lib/netlify/netlify-headers.ts';
+import { headersForPath, overlappingHeaders } from '../../src/lib/netlify/netlify-path.ts';
+import { SEARCH_INDEX_DIR, SEARCH_MANIFEST_URL } from '../../src/lib/search/search.ts';
+import { adminSecurityHeaders, securityHeaders } from '../../src/lib/netlify/security-headers.ts';
+import { urlPathOfFile } from '../../src/lib/text/trailing-slash.ts';
 import { listDistFiles } from '../support/dist.ts';
 import { loadSiteHeaders, type SiteHeaderRule } from '../support/netlify.ts';
 
@@ -48,7 +48,7 @@ test('every HTML page, feed and sitemap is revalidated', () => {
 	for (const path of documents) {
 		expect(
 			headersForPath(rules, path)['Cache-Control'],
-			`${path}: not revalidated (src/lib/netlify-headers.ts, buildSiteHeaderRules)`,
+			`${path}: not revalidated (src/lib/netlify/netlify-headers.ts, buildSiteHeaderRules)`,
 		).toBe(CACHE_REVALIDATE);
 	}
 });

@@ -3,7 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DIST } from '../support/build.ts';
-import { SUGGESTION_WORDS_LIMIT } from '../../src/lib/search.ts';
+import { SUGGESTION_WORDS_LIMIT } from '../../src/lib/search/search.ts';
 import { SITE } from '../../src/site.ts';
 import { readPage } from '../support/html.ts';
 import { readSearchIndex, searchUrls } from '../support/search-index.ts';

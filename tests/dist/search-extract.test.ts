@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { HTMLElement, Node, TextNode, parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { extractSearchRecord } from '../../src/lib/search-extract.ts';
+import { extractSearchRecord } from '../../src/lib/search/search-extract.ts';
 import { buildFixtureSite, DIST } from '../support/build.ts';
 import { listDistFiles } from '../support/dist.ts';
 import { FIXTURE_NOW, writeFixtureCorpus } from '../support/fixture-corpus.ts';
 import { readSearchIndex } from '../support/search-index.ts';
 
 /*
- * The search's own scanner (src/lib/search-extract.ts) against an HTML parser, node-html-parser,
+ * The search's own scanner (src/lib/search/search-extract.ts) against an HTML parser, node-html-parser,
  * on every article page of the real build and of the generated fixture blog (tables, images,
  * footnotes, long words): the title is the h1's text; the text is what the element marked
  * `data-search-body` shows without the parts marked `data-search-ignore` and without the h1;

@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { DIST } from '../support/build.ts';
 import { metaContent, readPage } from '../support/html.ts';
 import { htmlPages, readPublishedPosts, type SourcePost } from '../support/posts.ts';
-import { buildTags } from '../../src/lib/tags.ts';
-import { tagPath } from '../../src/lib/urls.ts';
+import { buildTags } from '../../src/lib/site/tags.ts';
+import { tagPath } from '../../src/lib/site/urls.ts';
 import { SITE } from '../../src/site.ts';
 
 const parser = new XMLParser({ isArray: (name) => name === 'sitemap' || name === 'url' });

@@ -1,5 +1,5 @@
 import { beforeAll, expect, test } from 'vitest';
-import { typeset } from '../../src/lib/typography.ts';
+import { typeset } from '../../src/lib/text/typography.ts';
 import { readPage } from '../support/html.ts';
 import { readPublishedPosts, type SourcePost } from '../support/posts.ts';
 

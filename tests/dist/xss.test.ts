@@ -5,7 +5,7 @@ import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFixtureSite } from '../support/build.ts';
 import { metaContent, readPage } from '../support/html.ts';
-import { pageTitle } from '../../src/lib/seo.ts';
+import { pageTitle } from '../../src/lib/seo/seo.ts';
 
 /*
  * A post whose title, description, headline and keywords try to close the JSON-LD <script> and

@@ -1,9 +1,9 @@
-import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { describe, expect, test } from 'vitest';
 import { generateMetas, generatePosts, keywordPool } from '../../scripts/bench/generate.ts';
-import { checkPosts } from '../../src/lib/content-check.ts';
-import { postSchema } from '../../src/lib/post-schema.ts';
-import { isSlug } from '../../src/lib/slug.ts';
+import { checkPosts } from '../../src/lib/content-check/content-check.ts';
+import { postSchema } from '../../src/lib/content/post-schema.ts';
+import { isSlug } from '../../src/lib/content/slug.ts';
 
 const posts = [...generatePosts(20)];
 const slugs = new Set(posts.map((post) => post.meta.slug));

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Finding } from '../../src/lib/content-check.ts';
+import type { Finding } from '../../src/lib/content-check/content-check.ts';
 import { ROOT } from '../support/build.ts';
 import { runScript } from '../support/cli.ts';
 

@@ -1,9 +1,9 @@
-import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { postSchema } from '../../src/lib/post-schema.ts';
+import { postSchema } from '../../src/lib/content/post-schema.ts';
 import { runScript } from '../support/cli.ts';
 
 const TITLE = 'Как мы работаем с жалобами на качество уборки';

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isPostFile, slugFromFileName } from '../../src/lib/content-dir.ts';
+import { isPostFile, slugFromFileName } from '../../src/lib/content/content-dir.ts';
 
 /*
  * The agreement cases: each folder of tests/fixtures/agreement/ holds post files as an editor

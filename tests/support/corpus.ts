@@ -1,5 +1,5 @@
 import { generateMetas } from '../../scripts/bench/generate.ts';
-import { byNewest } from '../../src/lib/tags.ts';
+import { byNewest } from '../../src/lib/site/tags.ts';
 
 /** A post as tag and related computations see it. */
 export interface CorpusPost {

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { urlPathOfFile } from '../../src/lib/trailing-slash.ts';
+import { urlPathOfFile } from '../../src/lib/text/trailing-slash.ts';
 import { DIST } from './build.ts';
 
 /** A built HTML page. */

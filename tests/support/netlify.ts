@@ -3,8 +3,8 @@ import { parseAllHeaders } from '@netlify/headers-parser';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { TopLevelEntry } from '../../src/lib/netlify-headers.ts';
-import { headersForPath } from '../../src/lib/netlify-path.ts';
+import type { TopLevelEntry } from '../../src/lib/netlify/netlify-headers.ts';
+import { headersForPath } from '../../src/lib/netlify/netlify-path.ts';
 import type { HeaderRules } from './server.ts';
 import { DIST, ROOT } from './build.ts';
 

@@ -1,12 +1,12 @@
-import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { readPostFiles } from '../../src/build/content-check-fs.ts';
-import { checkPosts } from '../../src/lib/content-check.ts';
-import { DEFAULT_CONTENT_DIR } from '../../src/lib/content-dir.ts';
-import type { PostFrontmatter } from '../../src/lib/post-schema.ts';
-import { unpublishedReason } from '../../src/lib/publishing.ts';
-import { byNewest } from '../../src/lib/tags.ts';
+import { readPostFiles } from '../../src/plumbing/content-check-fs.ts';
+import { checkPosts } from '../../src/lib/content-check/content-check.ts';
+import { DEFAULT_CONTENT_DIR } from '../../src/lib/content/content-dir.ts';
+import type { PostFrontmatter } from '../../src/lib/content/post-schema.ts';
+import { unpublishedReason } from '../../src/lib/content/publishing.ts';
+import { byNewest } from '../../src/lib/site/tags.ts';
 import { ROOT } from './build.ts';
 
 /** A post as its source file says, for comparing with the built site. */

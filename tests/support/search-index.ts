@@ -8,11 +8,11 @@ import {
 	type SearchManifest,
 	type SearchRecord,
 	type SearchSource,
-} from '../../src/lib/search-engine.ts';
-import { SEARCH_INDEX_DIR, SEARCH_MANIFEST_FILE } from '../../src/lib/search.ts';
+} from '../../src/lib/search/search-engine.ts';
+import { SEARCH_INDEX_DIR, SEARCH_MANIFEST_FILE } from '../../src/lib/search/search.ts';
 
 /*
- * The search index of a built site (src/lib/search-engine.ts) read from its files, as the search
+ * The search index of a built site (src/lib/search/search-engine.ts) read from its files, as the search
  * page reads it over the network: the manifest, the chunks it names and one file per article.
  */
 

@@ -1,1 +1,1 @@
-export { onSuccess } from '../../../src/build/indexnow-plugin.ts';
+export { onSuccess } from '../../../src/plumbing/indexnow-plugin.ts';

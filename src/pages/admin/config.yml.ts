@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { buildCmsConfig, repoFromUrl, serializeCmsConfig } from '../../lib/cms-config.ts';
+import { buildCmsConfig, repoFromUrl, serializeCmsConfig } from '../../lib/cms/cms-config.ts';
 
 /**
  * /admin/config.yml, generated from the post schema on every build and dev request. Netlify sets
