@@ -19,12 +19,7 @@ step "Lock file: every platform's optional binaries are locked"
 npm run --silent check:lock
 
 logs=$(mktemp -d)
-copy=""
-cleanup() {
-	[ -n "$copy" ] && rm -rf "$copy"
-	rm -rf "$logs"
-}
-trap cleanup EXIT
+trap 'rm -rf "$logs"' EXIT
 
 lane_code() {
 	step "ESLint and prettier --check"
@@ -33,6 +28,7 @@ lane_code() {
 	step "Unit tests"
 	npx vitest run --project unit
 	step "astro check and tsc (types), in a copy of the project"
+	local copy
 	copy=$(mktemp -d)
 	git ls-files -z --cached --others --exclude-standard | tar --null -cf - -T - | tar -xf - -C "$copy"
 	ln -s "$PWD/node_modules" "$copy/node_modules"
@@ -62,20 +58,23 @@ code_pid=$!
 site_pid=$!
 
 declare -A lane_of=([$code_pid]=code [$site_pid]=site)
+running=("$code_pid" "$site_pid")
 status=0
-for _ in 1 2; do
+while [ ${#running[@]} -gt 0 ]; do
 	set +e
-	wait -n -p done_pid "$code_pid" "$site_pid"
+	wait -n -p done_pid "${running[@]}"
 	result=$?
 	set -e
 	name=${lane_of[$done_pid]}
+	still=()
+	for pid in "${running[@]}"; do [ "$pid" = "$done_pid" ] || still+=("$pid"); done
+	running=("${still[@]}")
 	printf '\n######## lane %s: exit %s after %ss ########\n' "$name" "$result" $(($(date +%s) - start))
 	cat "$logs/$name.log"
 	if [ "$result" -ne 0 ]; then
 		status=$result
-		# Stop the other lane (its whole process group) and show what it had printed.
-		for pid in "$code_pid" "$site_pid"; do
-			[ "$pid" = "$done_pid" ] && continue
+		# Stop the lane still running (its whole process group) and show what it had printed.
+		for pid in "${running[@]}"; do
 			kill -TERM -- "-$pid" 2>/dev/null || true
 			wait "$pid" 2>/dev/null || true
 			printf '\n######## lane %s: stopped ########\n' "${lane_of[$pid]}"

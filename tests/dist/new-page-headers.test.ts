@@ -21,7 +21,7 @@ import { copyProject } from '../support/project-copy.ts';
 const run = promisify(execFile);
 const PAGE = `---
 import BaseLayout from '../layouts/BaseLayout.astro';
-import { buildHead } from '../lib/seo.ts';
+import { buildHead } from '../lib/seo/seo.ts';
 
 const head = buildHead({
 	title: 'О нас',
