@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Every check the project has, fail-fast, in two lanes that run side by side (the machine has two
 # cores, and each lane is mostly one process at a time):
-#   code: ESLint, prettier --check, the unit tests, then `astro check` and tsc in a copy of the
-#         project (they write .astro/, which the site lane's builds use);
-#   site: a production build, the reproducibility check, the tests of the built site, the
-#         browser tests, Lighthouse.
+#   code: ESLint, prettier --check, the unit tests, then `astro check`, tsc and the
+#         reproducibility check (two clean builds) in a copy of the project (they write .astro/,
+#         which the site lane's builds use);
+#   site: a production build, the tests of the built site, the browser tests, Lighthouse.
 # Each lane's output is kept and printed whole when the lane ends; the first lane to fail stops
 # the other, and the run exits non-zero.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n==> %s\n' "$*"; }
+step() { printf '\n==> %s (at %ss)\n' "$*" "$SECONDS"; }
 
 step "System programs: Chromium (browser tests), Java (HTML checker), ip (network namespaces)"
 bash scripts/ensure-system-deps.sh
@@ -33,20 +33,22 @@ lane_code() {
 	git ls-files -z --cached --others --exclude-standard | tar --null -cf - -T - | tar -xf - -C "$copy"
 	ln -s "$PWD/node_modules" "$copy/node_modules"
 	(cd "$copy" && npx astro check && npx tsc --noEmit)
+	step "Reproducible build: two clean builds, byte for byte (in the same copy)"
+	(cd "$copy" && npm run --silent check:reproducible)
 	rm -rf "$copy"
+	step "Lane done"
 }
 
 lane_site() {
 	step "Production build"
 	npm run --silent build
-	step "Reproducible build: two clean builds, byte for byte"
-	npm run --silent check:reproducible
 	step "Tests of the built site (dist/)"
 	npx vitest run --project dist
 	step "Browser tests (Chromium)"
 	npx vitest run --project browser
 	step "Lighthouse: home, article, tag, search (about a minute)"
 	npm run --silent lighthouse
+	step "Lane done"
 }
 
 start=$(date +%s)
