@@ -6,6 +6,7 @@ import { startBuildCheckWorker, type BuildCheckWorker } from '../plumbing/conten
 import type { BuildCheckOutcome } from '../plumbing/content-check-build.ts';
 import { getContentDir } from '../lib/content/content-dir.ts';
 import { buildNow } from '../lib/content/publishing.ts';
+import { mechanismOn } from '../lib/pipeline/mechanisms.ts';
 
 /** The content check, plus what it learnt about the posts for other integrations. */
 export interface ContentCheckIntegration extends AstroIntegration {
@@ -15,13 +16,31 @@ export interface ContentCheckIntegration extends AstroIntegration {
 
 /*
  * The worker starts when Astro imports the config, so it loads the check while Astro goes on
- * loading the config (astro.config.ts imports this module first for that reason).
+ * loading the config (astro.config.ts imports this module first for that reason). Turned off
+ * (`BLOG_MECHANISMS_OFF=check-worker`, for the benchmark), the check runs on the main thread
+ * and checks every post anew, with no cache.
  */
-let waitingWorker: BuildCheckWorker | undefined = startBuildCheckWorker();
+const inWorker = mechanismOn(process.env, 'check-worker');
+let waitingWorker: BuildCheckWorker | undefined = inWorker ? startBuildCheckWorker() : undefined;
+
+/** The check on this thread, without a cache, behind the worker's interface. */
+function checkHere(): BuildCheckWorker {
+	return {
+		run(job) {
+			const result = import('../plumbing/content-check-build.ts').then(({ runBuildCheck }) =>
+				runBuildCheck({ ...job, cached: false }),
+			);
+			const saved = result.then(() => undefined);
+			saved.catch(() => undefined);
+			return { outcome: result.then(({ outcome }) => outcome), saved };
+		},
+		close() {},
+	};
+}
 
 /** The worker started with the config, or a new one if that one has been used. */
 function takeWorker(): BuildCheckWorker {
-	const worker = waitingWorker ?? startBuildCheckWorker();
+	const worker = waitingWorker ?? (inWorker ? startBuildCheckWorker() : checkHere());
 	waitingWorker = undefined;
 	return worker;
 }

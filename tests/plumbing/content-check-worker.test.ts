@@ -74,6 +74,22 @@ describe('the build check in a worker', () => {
 		await expect(saved).rejects.toThrow(/ENOTDIR|EEXIST/);
 	});
 
+	test('uncached (the check worker turned off): the same outcome, every post checked, no cache written', async () => {
+		const cacheDir = join(scratch, 'f');
+		const cached = await runBuildCheck(job(cacheDir));
+		await cached.save();
+		const uncached = await runBuildCheck({ ...job(cacheDir), cached: false });
+		await uncached.save();
+		const { hits, misses } = cached.outcome.cache;
+		expect(uncached.outcome).toEqual({
+			...cached.outcome,
+			cache: { hits: 0, misses: hits + misses },
+		});
+		const fresh = join(scratch, 'g');
+		await (await runBuildCheck({ ...job(fresh), cached: false })).save();
+		expect(existsSync(join(fresh, 'content-check.bin'))).toBe(false);
+	});
+
 	test('runs the same check as runBuildCheck in this thread', async () => {
 		const here = await runBuildCheck(job(join(scratch, 'c')));
 		const there = await startBuildCheckWorker().run(job(join(scratch, 'd'))).outcome;
