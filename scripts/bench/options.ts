@@ -46,9 +46,10 @@ Options:
   --search-runs S    cold-cache runs per search query (default 4; needs --search)
   --throttle         the search runs again on an emulated slow link (needs --search)
   --ablate           instead of the bare baseline: per run, the blog as usual and then with
-                     each build mechanism off in turn (BLOG_MECHANISMS_OFF: ${MECHANISM_NAMES.join(', ')}),
-                     a clean build and a rebuild each; prints what each mechanism saves
-                     (only --posts, --runs and --keep with it)
+                     each build mechanism off in turn, a clean build and a rebuild each;
+                     prints what each mechanism saves (only --posts, --runs, --keep with it).
+                     Mechanisms (BLOG_MECHANISMS_OFF turns them off in any build):
+                     ${MECHANISM_NAMES.join(', ')}
   --relevance        instead of the above: precision at 5 of the blog's search and of
                      Pagefind on a 300-post corpus with known answers (only --keep with it)
   -h, --help         this text
