@@ -50,7 +50,7 @@ export function parseMechanismsOff(value: string | undefined): ReadonlySet<Mecha
 	return new Set(names.filter(isMechanism));
 }
 
-/** Whether `mechanism` is on in an environment (callers pass `process.env`). */
+/** Whether `mechanism` is on in an environment (callers pass the process environment). */
 export const mechanismOn = (
 	env: Readonly<Record<string, string | undefined>>,
 	mechanism: Mechanism,
