@@ -51,7 +51,10 @@ export interface BuildCheckOutcome {
 export async function checkCodeVersion(root: string): Promise<string> {
 	const lib = join(root, 'src/lib');
 	const files = [
-		...(await readdir(lib)).filter((name) => name.endsWith('.ts')).map((name) => join(lib, name)),
+		// Every module of lib/, in its domain folders.
+		...(await readdir(lib, { recursive: true }))
+			.filter((name) => name.endsWith('.ts'))
+			.map((name) => join(lib, name)),
 		join(root, 'src/site.ts'),
 		join(root, 'package-lock.json'),
 	].sort();
