@@ -1,8 +1,10 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectGatePassed, openContentCheckGate } from '../lib/content-check/content-check-gate.ts';
 import { startBuildCheckWorker, type BuildCheckWorker } from '../plumbing/content-check-worker.ts';
+import type * as BuildModule from '../plumbing/content-check-build.ts';
 import type { BuildCheckOutcome } from '../plumbing/content-check-build.ts';
 import { getContentDir } from '../lib/content/content-dir.ts';
 import { buildNow } from '../lib/content/publishing.ts';
@@ -23,13 +25,18 @@ export interface ContentCheckIntegration extends AstroIntegration {
 const inWorker = mechanismOn(process.env, 'check-worker');
 let waitingWorker: BuildCheckWorker | undefined = inWorker ? startBuildCheckWorker() : undefined;
 
-/** The check on this thread, without a cache, behind the worker's interface. */
+/**
+ * The check on this thread, without a cache, behind the worker's interface. Its modules are
+ * loaded by Node (`require`): the module runner that loaded the config is closed by the time the
+ * hooks run, so an `import()` from here fails.
+ */
 function checkHere(): BuildCheckWorker {
 	return {
 		run(job) {
-			const result = import('../plumbing/content-check-build.ts').then(({ runBuildCheck }) =>
-				runBuildCheck({ ...job, cached: false }),
-			);
+			const require = createRequire(import.meta.url);
+			const result = Promise.resolve()
+				.then(() => require('../plumbing/content-check-build.ts') as typeof BuildModule)
+				.then(({ runBuildCheck }) => runBuildCheck({ ...job, cached: false }));
 			const saved = result.then(() => undefined);
 			saved.catch(() => undefined);
 			return { outcome: result.then(({ outcome }) => outcome), saved };
