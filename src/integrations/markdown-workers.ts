@@ -32,10 +32,11 @@ export function markdownWorkers(): AstroIntegration {
 	return {
 		name: 'butlerspb:markdown-workers',
 		hooks: {
-			'astro:config:setup': async ({ command }) => {
+			'astro:config:setup': async ({ command, logger }) => {
 				await stop();
-				if (command === 'build' && mechanismOn(process.env, 'markdown-pool'))
-					pool = new MarkdownPool();
+				if (command !== 'build') return;
+				if (mechanismOn(process.env, 'markdown-pool')) pool = new MarkdownPool();
+				else logger.info('Пул Markdown выключен: статьи рендерятся в основном потоке');
 			},
 			'astro:config:done': ({ config }) => {
 				if (!pool) return;

@@ -48,7 +48,8 @@ export function searchIndex(): AstroIntegration {
 		} else summary = await indexHere(fileURLToPath(dir));
 		logger.info(
 			`Поисковый индекс: статей — ${summary.articles}, прочитано заново — ${summary.parsed}, ` +
-				`частей индекса — ${summary.chunks}`,
+				`частей индекса — ${summary.chunks}` +
+				(inWorker ? '' : ' (в основном потоке)'),
 		);
 	};
 	return {

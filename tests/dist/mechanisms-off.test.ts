@@ -125,9 +125,14 @@ describe('a build with every mechanism off', () => {
 		const store = (cache: string) => readFile(join(cache, 'data-store.json'), 'utf8');
 		expect(await store(on.cache)).not.toContain(body);
 		expect(await store(off.cache)).toContain(body);
-		// Both sides built the search index.
-		for (const build of [on.clean, off.clean, on.rebuild, off.rebuild]) {
-			expect(log(build)).toMatch(/Поисковый индекс: статей — \d+/);
+		// Both sides built the search index, the off side on the main thread, without the pool.
+		for (const build of [on.clean, on.rebuild]) {
+			expect(log(build)).toMatch(/Поисковый индекс: статей — \d+.*частей индекса — \d+\n/);
+			expect(log(build)).not.toContain('Пул Markdown выключен');
+		}
+		for (const build of [off.clean, off.rebuild]) {
+			expect(log(build)).toMatch(/Поисковый индекс: статей — \d+.*\(в основном потоке\)/);
+			expect(log(build)).toContain('Пул Markdown выключен');
 		}
 	});
 
