@@ -1,6 +1,7 @@
 /*
  * `npm run bench -- --posts N [--runs R] [--profile] [--keep] [--no-bare]
  *                  [--search [--search-runs S] [--throttle]]`
+ * `npm run bench -- --posts N [--runs R] --ablate [--keep]`
  * `npm run bench -- --relevance [--keep]`            (`--help` prints the options)
  *
  * Generates N seed-shaped posts into a temporary content folder, then for each run: a clean build
@@ -13,6 +14,10 @@
  * which memory figure is which). Prints medians with their spread and the blog / bare ratio, and
  * writes bench-results/<date>-<N>.json. `--profile` records a V8 CPU profile of the first clean
  * build.
+ * `--ablate` builds, in each run, instead of the bare baseline, the blog as usual and then with
+ * each build mechanism off in turn (BLOG_MECHANISMS_OFF, src/lib/pipeline/mechanisms.ts), a clean
+ * build and its rebuild each, and prints what each mechanism saves (scripts/bench/ablation.ts);
+ * it writes bench-results/<date>-<N>-ablation.json.
  * Astro writes its prerender bundle into the project's .astro/ folder, so never run two builds
  * of one checkout at the same time (a bench and `npm run build`, say).
  * `--search` benchmarks the search page on the first clean build's output, right after that
@@ -40,7 +45,9 @@ import { generatePosts } from './bench/generate.ts';
 import { averages, formatRelevanceTable, relevanceCorpus } from './bench/relevance.ts';
 import { benchRelevance } from './bench/relevance-run.ts';
 import { runMeasured } from './bench/measure.ts';
-import { BENCH_USAGE, benchPlan, parseBenchArgs } from './bench/options.ts';
+import { ablationRows, formatAblationTable } from './bench/ablation.ts';
+import { BENCH_USAGE, benchPlan, parseBenchArgs, type Variant } from './bench/options.ts';
+import { MECHANISMS_OFF_ENV } from '../src/lib/pipeline/mechanisms.ts';
 import { formatSearchTables, type SearchBenchResult } from './bench/search.ts';
 import { benchSearch } from './bench/search-run.ts';
 import {
@@ -204,18 +211,26 @@ const env = {
 };
 
 const runFigures: RunFigures[] = [];
+/** `--ablate`: each variant's runs, in the order run. */
+const variantFigures = new Map<Variant, RunFigures[]>();
 const bareFigures: BuildFigures[] = [];
 let dist: DistStats | undefined;
 let pageWeight: PageWeight | undefined;
 let search: SearchBenchResult | undefined;
 let searchThrottled: SearchBenchResult | undefined;
-/** A run's folders and its clean build, kept for its rebuild. */
+/** A run's folders and its clean build, kept for its rebuild, by run and variant. */
 const runState = new Map<
-	number,
+	string,
 	{ paths: { cache: string; outDir: string }; clean: BuildFigures }
 >();
 try {
-	for (const { run, build: step } of benchPlan(options)) {
+	for (const { run, build: step, variant } of benchPlan(options)) {
+		// The folders' and logs' names, and what the build is told to turn off.
+		const name = variant === 'baseline' ? `run-${run}` : `run-${run}-${variant}-off`;
+		const what = variant === 'baseline' ? 'blog' : `blog, ${variant} off`;
+		const variantEnv = options.ablate
+			? { ...env, [MECHANISMS_OFF_ENV]: variant === 'baseline' ? '' : variant }
+			: env;
 		if (step === 'bare') {
 			console.log(`Run ${run}/${runs}: bare Astro blog, clean build…`);
 			const figures = await buildBare(work, `bare-${run}`);
@@ -228,19 +243,20 @@ try {
 			// Same output folder both times (Astro's page hashes include it, and Netlify builds into
 			// the same one), emptied in between as on Netlify, where only the cache survives.
 			const paths = {
-				cache: join(work, `run-${run}-cache`),
+				cache: join(work, `${name}-cache`),
+				// One output folder for every variant: Astro's page hashes include it.
 				outDir: join(work, `run-${run}-dist`),
 			};
 			const profile =
 				options.profile && run === 1
 					? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }
 					: {};
-			console.log(`Run ${run}/${runs}: blog, clean build…`);
-			const clean = await build(work, `run-${run}-clean`, paths, { ...env, ...profile });
+			console.log(`Run ${run}/${runs}: ${what}, clean build…`);
+			const clean = await build(work, `${name}-clean`, paths, { ...variantEnv, ...profile });
 			const cleanStats = await readDistStats(clean.outDir);
 			const figures = toFigures(clean.measured, cleanStats.pages);
 			logBuild('clean', figures);
-			if (run === 1) {
+			if (run === 1 && variant === 'baseline') {
 				dist = cleanStats;
 				const typical = typicalArticle(cleanStats.articles);
 				pageWeight = typical ? await measurePageWeight(clean.outDir, typical.file) : undefined;
@@ -263,14 +279,14 @@ try {
 			}
 			// Moved aside, not deleted: see `setAside`.
 			await setAside(clean.outDir);
-			runState.set(run, { paths, clean: figures });
+			runState.set(name, { paths, clean: figures });
 			continue;
 		}
-		const state = runState.get(run);
-		if (!state) throw new Error(`run ${run}: a rebuild without its clean build`);
+		const state = runState.get(name);
+		if (!state) throw new Error(`${name}: a rebuild without its clean build`);
 		await appendFile(changed, '\nДобавлен абзац: одна статья изменилась между сборками.\n');
-		console.log(`Run ${run}/${runs}: blog, rebuild after one post changed…`);
-		const rebuild = await build(work, `run-${run}-rebuild`, state.paths, env);
+		console.log(`Run ${run}/${runs}: ${what}, rebuild after one post changed…`);
+		const rebuild = await build(work, `${name}-rebuild`, state.paths, variantEnv);
 		const rebuildStats = await readDistStats(rebuild.outDir);
 		await setAside(rebuild.outDir);
 		await setAside(state.paths.cache);
@@ -279,7 +295,8 @@ try {
 			rebuild: toFigures(rebuild.measured, rebuildStats.pages),
 		};
 		logBuild('rebuild', figures.rebuild);
-		runFigures.push(figures);
+		if (variant === 'baseline') runFigures.push(figures);
+		variantFigures.set(variant, [...(variantFigures.get(variant) ?? []), figures]);
 	}
 } finally {
 	for (const dir of setAsideFolders) await rm(dir, { recursive: true, force: true });
@@ -319,6 +336,14 @@ console.log(`\n${formatTable(result)}\n`);
 if (search) console.log(`${formatSearchTables(search)}\n`);
 if (searchThrottled) console.log(`${formatSearchTables(searchThrottled)}\n`);
 console.log(`Wrote ${outFile}`);
+if (options.ablate) {
+	const rows = ablationRows(variantFigures);
+	const ablationFile = join(ROOT, 'bench-results', `${date}-${posts}-ablation.json`);
+	const ablation = { ...result, variants: Object.fromEntries(variantFigures), rows };
+	await writeFile(ablationFile, `${JSON.stringify(ablation, null, '\t')}\n`);
+	console.log(`\n${formatAblationTable(rows, { posts, runs, date })}\n`);
+	console.log(`Wrote ${ablationFile}`);
+}
 if (options.profile) console.log(`CPU profiles: ${profileDir}`);
 
 /** `--relevance`: the blog's search beside Pagefind on the relevance corpus. */

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { MECHANISM_NAMES, type Mechanism } from '../../src/lib/pipeline/mechanisms.ts';
 
 /*
  * The benchmark's command line and the order of its builds, apart from the script that runs them
@@ -18,6 +19,8 @@ export interface BenchOptions {
 	throttle: boolean;
 	/** Instead of the builds: the search's relevance beside Pagefind on a known corpus. */
 	relevance: boolean;
+	/** Each run also builds the blog with each build mechanism off, for the ablation table. */
+	ablate: boolean;
 }
 
 /** The command line read: options to run with, a request for help, or what is wrong. */
@@ -42,11 +45,17 @@ Options:
   --search           benchmark the search page in Chromium on the first clean build
   --search-runs S    cold-cache runs per search query (default 4; needs --search)
   --throttle         the search runs again on an emulated slow link (needs --search)
+  --ablate           instead of the bare baseline: per run, the blog as usual and then with
+                     each build mechanism off in turn, a clean build and a rebuild each;
+                     prints what each mechanism saves (only --posts, --runs, --keep with it).
+                     Mechanisms (BLOG_MECHANISMS_OFF turns them off in any build):
+                     ${MECHANISM_NAMES.join(', ')}
   --relevance        instead of the above: precision at 5 of the blog's search and of
                      Pagefind on a 300-post corpus with known answers (only --keep with it)
   -h, --help         this text
 
-Example: npm run bench -- --posts 1000 --runs 3`;
+Examples: npm run bench -- --posts 1000 --runs 3
+          npm run bench -- --posts 1000 --runs 3 --ablate`;
 
 const OPTIONS = {
 	posts: { type: 'string' },
@@ -58,6 +67,7 @@ const OPTIONS = {
 	'search-runs': { type: 'string' },
 	throttle: { type: 'boolean', default: false },
 	relevance: { type: 'boolean', default: false },
+	ablate: { type: 'boolean', default: false },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -85,13 +95,33 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 		return { kind: 'error', message: `${message} ${HINT}` };
 	}
 	if (values.relevance) {
-		const others = ['posts', 'runs', 'profile', 'no-bare', 'search', 'search-runs', 'throttle']
+		const others = [
+			'posts',
+			'runs',
+			'profile',
+			'no-bare',
+			'search',
+			'search-runs',
+			'throttle',
+			'ablate',
+		]
 			.filter((name) => values[name as keyof typeof values])
 			.map((name) => `--${name}`);
 		if (others.length > 0) {
 			return {
 				kind: 'error',
 				message: `--relevance runs on its own corpus and takes only --keep, not ${others.join(', ')}. ${HINT}`,
+			};
+		}
+	}
+	if (values.ablate) {
+		const others = ['profile', 'no-bare', 'search', 'search-runs', 'throttle']
+			.filter((name) => values[name as keyof typeof values])
+			.map((name) => `--${name}`);
+		if (others.length > 0) {
+			return {
+				kind: 'error',
+				message: `--ablate takes only --posts, --runs and --keep, not ${others.join(', ')}. ${HINT}`,
 			};
 		}
 	}
@@ -118,19 +148,25 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 			runs: runs as number,
 			profile: values.profile,
 			keep: values.keep,
-			bare: !values['no-bare'],
+			bare: !values['no-bare'] && !values.ablate,
 			search: values.search,
 			searchRuns: searchRuns as number,
 			throttle: values.throttle,
 			relevance: values.relevance,
+			ablate: values.ablate,
 		},
 	};
 }
+
+/** The blog as it is, or with one build mechanism turned off. */
+export type Variant = 'baseline' | Mechanism;
 
 /** One build of the benchmark: the blog's clean build or rebuild, or the bare baseline's. */
 export interface BenchStep {
 	run: number;
 	build: 'clean' | 'bare' | 'rebuild';
+	/** Which blog is built (the bare baseline's steps say 'baseline'). */
+	variant: Variant;
 }
 
 /**
@@ -139,13 +175,31 @@ export interface BenchStep {
  * machine falls on both sides rather than on all the builds of one; the rebuild, which needs
  * its run's cache, comes after the pair.
  */
-export function benchPlan({ runs, bare }: Pick<BenchOptions, 'runs' | 'bare'>): BenchStep[] {
+export function benchPlan({
+	runs,
+	bare,
+	ablate = false,
+}: Pick<BenchOptions, 'runs' | 'bare'> & { ablate?: boolean }): BenchStep[] {
 	return Array.from({ length: runs }, (_, index): BenchStep[] => {
 		const run = index + 1;
+		if (ablate) return ablationRun(run);
 		return [
-			{ run, build: 'clean' },
-			...(bare ? [{ run, build: 'bare' } as const] : []),
-			{ run, build: 'rebuild' },
+			{ run, build: 'clean', variant: 'baseline' },
+			...(bare ? [{ run, build: 'bare', variant: 'baseline' } as const] : []),
+			{ run, build: 'rebuild', variant: 'baseline' },
 		];
 	}).flat();
+}
+
+/**
+ * One run of `--ablate`: the blog as usual, then with each mechanism off in turn, each a clean
+ * build and its rebuild. Every run goes through all the variants, so a slow minute touches one
+ * run of several variants rather than every run of one.
+ */
+function ablationRun(run: number): BenchStep[] {
+	const variants: Variant[] = ['baseline', ...MECHANISM_NAMES];
+	return variants.flatMap((variant): BenchStep[] => [
+		{ run, build: 'clean', variant },
+		{ run, build: 'rebuild', variant },
+	]);
 }

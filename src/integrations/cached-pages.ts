@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { linkFilesInWorker } from '../plumbing/link-files-worker.ts';
 import { expectAstro } from '../lib/pipeline/astro-internals.ts';
+import { mechanismOn } from '../lib/pipeline/mechanisms.ts';
 import {
 	cacheManifestPath,
 	cachedOutputFiles,
@@ -28,7 +29,8 @@ import {
  * A link shares its file with the cache, so nothing may write into a page after the build: the
  * build never does, and the next build empties the output folder, which removes the links only.
  * Where links cannot be made (the cache on another file system), nothing is linked and Astro
- * copies the pages as it does without this integration.
+ * copies the pages as it does without this integration, and so it does when the links are turned
+ * off (`BLOG_MECHANISMS_OFF=page-links`, for the benchmark): then this integration does nothing.
  *
  * None of this is Astro's API: the cache's layout and manifest, that Astro keeps a page it finds
  * in the output folder, and that it writes the new manifest before `astro:build:generated`. Each
@@ -250,11 +252,13 @@ export function cachedPages(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ config, command, updateConfig }) => {
 				if (command !== 'build' || !config.experimental.incrementalBuild) return;
+				if (!mechanismOn(process.env, 'page-links')) return;
 				updateConfig({ vite: { plugins: [waitForLinks] } });
 			},
 			'astro:config:done': ({ config }) => {
 				// Without incremental builds Astro keeps no manifest up to date: nothing to link.
 				if (!config.experimental.incrementalBuild) return;
+				if (!mechanismOn(process.env, 'page-links')) return;
 				cacheDir = fileURLToPath(config.cacheDir);
 				outDir = fileURLToPath(config.outDir);
 			},

@@ -1,11 +1,14 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectGatePassed, openContentCheckGate } from '../lib/content-check/content-check-gate.ts';
 import { startBuildCheckWorker, type BuildCheckWorker } from '../plumbing/content-check-worker.ts';
+import type * as BuildModule from '../plumbing/content-check-build.ts';
 import type { BuildCheckOutcome } from '../plumbing/content-check-build.ts';
 import { getContentDir } from '../lib/content/content-dir.ts';
 import { buildNow } from '../lib/content/publishing.ts';
+import { mechanismOn } from '../lib/pipeline/mechanisms.ts';
 
 /** The content check, plus what it learnt about the posts for other integrations. */
 export interface ContentCheckIntegration extends AstroIntegration {
@@ -15,13 +18,36 @@ export interface ContentCheckIntegration extends AstroIntegration {
 
 /*
  * The worker starts when Astro imports the config, so it loads the check while Astro goes on
- * loading the config (astro.config.ts imports this module first for that reason).
+ * loading the config (astro.config.ts imports this module first for that reason). Turned off
+ * (`BLOG_MECHANISMS_OFF=check-worker`, for the benchmark), the check runs on the main thread
+ * and checks every post anew, with no cache.
  */
-let waitingWorker: BuildCheckWorker | undefined = startBuildCheckWorker();
+const inWorker = mechanismOn(process.env, 'check-worker');
+let waitingWorker: BuildCheckWorker | undefined = inWorker ? startBuildCheckWorker() : undefined;
+
+/**
+ * The check on this thread, without a cache, behind the worker's interface. Its modules are
+ * loaded by Node (`require`): the module runner that loaded the config is closed by the time the
+ * hooks run, so an `import()` from here fails.
+ */
+function checkHere(): BuildCheckWorker {
+	return {
+		run(job) {
+			const require = createRequire(import.meta.url);
+			const result = Promise.resolve()
+				.then(() => require('../plumbing/content-check-build.ts') as typeof BuildModule)
+				.then(({ runBuildCheck }) => runBuildCheck({ ...job, cached: false }));
+			const saved = result.then(() => undefined);
+			saved.catch(() => undefined);
+			return { outcome: result.then(({ outcome }) => outcome), saved };
+		},
+		close() {},
+	};
+}
 
 /** The worker started with the config, or a new one if that one has been used. */
 function takeWorker(): BuildCheckWorker {
-	const worker = waitingWorker ?? startBuildCheckWorker();
+	const worker = waitingWorker ?? (inWorker ? startBuildCheckWorker() : checkHere());
 	waitingWorker = undefined;
 	return worker;
 }

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { MarkdownPool } from '../plumbing/markdown-pool.ts';
 import { expectAstro } from '../lib/pipeline/astro-internals.ts';
+import { mechanismOn } from '../lib/pipeline/mechanisms.ts';
 import { cacheManifestPath, cachedPageKeys } from '../lib/pipeline/page-cache.ts';
 import { shareMarkdownRenderer } from '../markdown/render.ts';
 
@@ -12,7 +13,8 @@ import { shareMarkdownRenderer } from '../markdown/render.ts';
  * A build without Astro's incremental cache (a clean build) starts the workers once the config
  * is resolved, so they load the Markdown processor while Astro syncs the content and bundles
  * the pages; a rebuild starts them only if its pages have enough posts to render. Other
- * commands (`astro dev`) render on the main thread, when a page asks.
+ * commands (`astro dev`) render on the main thread, when a page asks, and so does a build with
+ * the pool turned off (`BLOG_MECHANISMS_OFF=markdown-pool`, src/lib/pipeline/mechanisms.ts).
  *
  * The pages reach the pool through a global (src/markdown/shared-renderer.ts), and the pool
  * skips the pages Astro's incremental manifest will restore, looked up by the article route's
@@ -30,9 +32,11 @@ export function markdownWorkers(): AstroIntegration {
 	return {
 		name: 'butlerspb:markdown-workers',
 		hooks: {
-			'astro:config:setup': async ({ command }) => {
+			'astro:config:setup': async ({ command, logger }) => {
 				await stop();
-				if (command === 'build') pool = new MarkdownPool();
+				if (command !== 'build') return;
+				if (mechanismOn(process.env, 'markdown-pool')) pool = new MarkdownPool();
+				else logger.info('Пул Markdown выключен: статьи рендерятся в основном потоке');
 			},
 			'astro:config:done': ({ config }) => {
 				if (!pool) return;

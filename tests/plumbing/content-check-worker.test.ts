@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runBuildCheck, type BuildCheckJob } from '../../src/plumbing/content-check-build.ts';
+import {
+	checkCodeVersion,
+	runBuildCheck,
+	type BuildCheckJob,
+} from '../../src/plumbing/content-check-build.ts';
 import { checkContentDir } from '../../src/plumbing/content-check-fs.ts';
 import { formatFinding } from '../../src/lib/content-check/content-check.ts';
 import { startBuildCheckWorker } from '../../src/plumbing/content-check-worker.ts';
@@ -74,6 +78,22 @@ describe('the build check in a worker', () => {
 		await expect(saved).rejects.toThrow(/ENOTDIR|EEXIST/);
 	});
 
+	test('uncached (the check worker turned off): the same outcome, every post checked, no cache written', async () => {
+		const cacheDir = join(scratch, 'f');
+		const cached = await runBuildCheck(job(cacheDir));
+		await cached.save();
+		const uncached = await runBuildCheck({ ...job(cacheDir), cached: false });
+		await uncached.save();
+		const { hits, misses } = cached.outcome.cache;
+		expect(uncached.outcome).toEqual({
+			...cached.outcome,
+			cache: { hits: 0, misses: hits + misses },
+		});
+		const fresh = join(scratch, 'g');
+		await (await runBuildCheck({ ...job(fresh), cached: false })).save();
+		expect(existsSync(join(fresh, 'content-check.bin'))).toBe(false);
+	});
+
 	test('runs the same check as runBuildCheck in this thread', async () => {
 		const here = await runBuildCheck(job(join(scratch, 'c')));
 		const there = await startBuildCheckWorker().run(job(join(scratch, 'd'))).outcome;
@@ -89,4 +109,16 @@ describe('the build check in a worker', () => {
 		// No src/lib to take the code version from.
 		await expect(outcome).rejects.toThrow(/ENOENT/);
 	});
+});
+
+test("the check's code version changes with any module of src/lib, in its domain folder", async () => {
+	const root = join(scratch, 'project');
+	await mkdir(join(root, 'src/lib/content-check'), { recursive: true });
+	await writeFile(join(root, 'src/site.ts'), 'export const SITE = {};\n');
+	await writeFile(join(root, 'package-lock.json'), '{}\n');
+	const rule = join(root, 'src/lib/content-check/rules.ts');
+	await writeFile(rule, 'export const limit = 1;\n');
+	const before = await checkCodeVersion(root);
+	await writeFile(rule, 'export const limit = 2;\n');
+	expect(await checkCodeVersion(root)).not.toBe(before);
 });

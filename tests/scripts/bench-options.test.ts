@@ -1,5 +1,10 @@
 import { expect, test } from 'vitest';
-import { benchPlan, parseBenchArgs, type BenchOptions } from '../../scripts/bench/options.ts';
+import {
+	BENCH_USAGE,
+	benchPlan,
+	parseBenchArgs,
+	type BenchOptions,
+} from '../../scripts/bench/options.ts';
 
 const DEFAULTS: BenchOptions = {
 	posts: 1000,
@@ -11,6 +16,7 @@ const DEFAULTS: BenchOptions = {
 	searchRuns: 4,
 	throttle: false,
 	relevance: false,
+	ablate: false,
 };
 
 test.each([
@@ -83,4 +89,40 @@ test('without the baseline only the blog builds', () => {
 		'clean 2',
 		'rebuild 2',
 	]);
+});
+
+test('--ablate: no bare baseline, and only --posts, --runs and --keep beside it', () => {
+	expect(parseBenchArgs(['--posts', '50', '--runs', '2', '--ablate', '--keep'])).toEqual({
+		kind: 'run',
+		options: { ...DEFAULTS, posts: 50, runs: 2, keep: true, ablate: true, bare: false },
+	});
+	const wrong = parseBenchArgs(['--ablate', '--search', '--profile']);
+	expect(wrong).toMatchObject({ kind: 'error' });
+	expect(wrong.kind === 'error' && wrong.message).toMatch(
+		/--ablate takes only --posts, --runs and --keep, not --profile, --search/,
+	);
+	expect(parseBenchArgs(['--relevance', '--ablate'])).toMatchObject({ kind: 'error' });
+});
+
+test('--ablate: each run builds the baseline, then each mechanism off, a clean build and a rebuild each', () => {
+	const plan = benchPlan({ runs: 2, bare: false, ablate: true });
+	const names = plan.map(({ run, build, variant }) => `${run} ${variant} ${build}`);
+	const variants = [
+		'baseline',
+		'markdown-pool',
+		'lean-loader',
+		'page-links',
+		'check-worker',
+		'search-worker',
+	];
+	expect(names).toEqual(
+		[1, 2].flatMap((run) => variants.flatMap((v) => [`${run} ${v} clean`, `${run} ${v} rebuild`])),
+	);
+});
+
+test('--help names --ablate and the mechanisms', () => {
+	expect(BENCH_USAGE).toMatch(/--ablate/);
+	expect(BENCH_USAGE).toContain(
+		'markdown-pool, lean-loader, page-links, check-worker, search-worker',
+	);
 });
