@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildFixtureSite } from '../support/build.ts';
+import { buildFixtureSite, FIXTURE_ROOT_ENV } from '../support/build.ts';
 import { FIXTURE_NOW, writeFixtureCorpus } from '../support/fixture-corpus.ts';
 
 declare module 'vitest' {
@@ -14,6 +14,9 @@ declare module 'vitest' {
 
 /** Builds the fixture blog once for every browser test file, and removes it afterwards. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+	// This run's fixture builds and project copies go into one folder, removed at the end.
+	const fixtures = await mkdtemp(join(tmpdir(), 'blog-fixtures-'));
+	process.env[FIXTURE_ROOT_ENV] = fixtures;
 	const content = await mkdtemp(join(tmpdir(), 'blog-corpus-'));
 	await writeFixtureCorpus(content);
 	const { outDir } = await buildFixtureSite(content, {
@@ -25,5 +28,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	return async () => {
 		await rm(content, { recursive: true, force: true });
 		await rm(dirname(outDir), { recursive: true, force: true });
+		await rm(fixtures, { recursive: true, force: true });
 	};
 }

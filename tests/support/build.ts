@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
+import { copyProject } from './project-copy.ts';
+
 const run = promisify(execFile);
 
 /** Project root. */
@@ -33,6 +35,18 @@ export interface FixtureBuild {
 	stderr: string;
 }
 
+let projectCopy: Promise<string> | undefined;
+
+/**
+ * This process's copy of the project, where its fixture builds run. A build writes its content
+ * store and types into the project's .astro/ folder: with a copy per test process, fixture
+ * builds of test files and groups that run side by side never share one.
+ */
+export const fixtureProject = (): Promise<string> =>
+	(projectCopy ??= copyProject(
+		join(process.env[FIXTURE_ROOT_ENV] ?? tmpdir(), `blog-project-${process.pid}`),
+	));
+
 /**
  * Builds the site from another content folder into a temporary directory, with its own cache,
  * so fixture builds never touch dist/ or the main cache. Rejects with the build's output when
@@ -46,11 +60,12 @@ export async function buildFixtureSite(
 ): Promise<FixtureBuild> {
 	const work = await mkdtemp(join(process.env[FIXTURE_ROOT_ENV] ?? tmpdir(), 'blog-fixture-'));
 	const outDir = outDirOption ?? join(work, 'dist');
+	const project = await fixtureProject();
 	const { stdout, stderr } = await run(
 		join(ROOT, 'node_modules/.bin/astro'),
 		['build', '--outDir', outDir],
 		{
-			cwd: ROOT,
+			cwd: project,
 			env: {
 				...productionEnv(),
 				BLOG_CONTENT_DIR: resolve(ROOT, contentDir),

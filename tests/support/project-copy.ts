@@ -1,6 +1,7 @@
 import { cp, mkdir, symlink } from 'node:fs/promises';
-import { join } from 'node:path';
-import { ROOT } from './build.ts';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 /** What a copy of the project needs to build and serve: its sources and configs. */
 const PROJECT_FILES = ['src', 'public', 'astro.config.ts', 'package.json', 'tsconfig.json'];
