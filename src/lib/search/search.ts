@@ -75,25 +75,8 @@ export const suggestionStatus = (query: string, suggestion: string): [string, st
 export const nextPageSize = (shown: number, count: number): number =>
 	Math.max(0, Math.min(RESULTS_PAGE_SIZE, count - shown));
 
-const ENTITIES: Readonly<Record<string, string>> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-	nbsp: '\u00a0',
-};
-
 /** Decodes HTML character references (of text read from the site's pages). */
-export const decodeEntities = (html: string): string =>
-	html.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-		if (name[0] === '#') {
-			const code =
-				name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-			return Number.isFinite(code) ? String.fromCodePoint(code) : entity;
-		}
-		return ENTITIES[name.toLowerCase()] ?? entity;
-	});
+export { decodeHtmlEntities as decodeEntities } from '../text/html-entities.ts';
 
 /** The index's manifest (src/lib/search/search-engine.ts, `SearchManifest`). */
 export const SEARCH_MANIFEST_FILE = 'manifest.json';
