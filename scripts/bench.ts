@@ -45,7 +45,7 @@ import { generatePosts } from './bench/generate.ts';
 import { averages, formatRelevanceTable, relevanceCorpus } from './bench/relevance.ts';
 import { benchRelevance } from './bench/relevance-run.ts';
 import { runMeasured } from './bench/measure.ts';
-import { ablationRows, formatAblationTable } from './bench/ablation.ts';
+import { ablationRows, describeBuildFailure, formatAblationTable } from './bench/ablation.ts';
 import { BENCH_USAGE, benchPlan, parseBenchArgs, type Variant } from './bench/options.ts';
 import { MECHANISMS_OFF_ENV } from '../src/lib/pipeline/mechanisms.ts';
 import { formatSearchTables, type SearchBenchResult } from './bench/search.ts';
@@ -173,10 +173,22 @@ async function build(
 		timeFile: join(work, `${name}.time`),
 	});
 	if (measured.exitCode !== 0) {
-		const log = await readFile(join(work, `${name}.log`), 'utf8');
-		throw new Error(`${name} build failed (exit ${measured.exitCode}):\n${log.slice(-4000)}`);
+		const log = (await readFile(join(work, `${name}.log`), 'utf8')).slice(-4000);
+		throw new BuildFailed(name, describeBuildFailure(measured.exitCode, log), log, outDir);
 	}
 	return { measured, outDir };
+}
+
+/** A blog build that failed; `--ablate` records it for a variant and goes on. */
+class BuildFailed extends Error {
+	constructor(
+		name: string,
+		readonly reason: string,
+		log: string,
+		readonly outDir: string,
+	) {
+		super(`${name} build failed (${reason}):\n${log}`);
+	}
 }
 
 /*
@@ -191,6 +203,22 @@ async function setAside(dir: string): Promise<void> {
 	const aside = `${dir}-aside-${setAsideFolders.length}`;
 	await rename(dir, aside);
 	setAsideFolders.push(aside);
+}
+
+/**
+ * `--ablate`: a variant's failed build is recorded (the table says why) and its folders set
+ * aside, so the other variants go on; any other failure ends the bench.
+ */
+async function recordFailure(
+	variant: Variant,
+	error: unknown,
+	folders: readonly string[],
+): Promise<undefined> {
+	if (!(options.ablate && variant !== 'baseline' && error instanceof BuildFailed)) throw error;
+	console.log(`  failed: ${error.reason}; the other variants go on`);
+	variantFailures.set(variant, error.reason);
+	for (const dir of folders) if (existsSync(dir)) await setAside(dir);
+	return undefined;
 }
 
 ensureGnuTime();
@@ -213,6 +241,8 @@ const env = {
 const runFigures: RunFigures[] = [];
 /** `--ablate`: each variant's runs, in the order run. */
 const variantFigures = new Map<Variant, RunFigures[]>();
+/** `--ablate`: why a variant's build failed (the other variants still run). */
+const variantFailures = new Map<Variant, string>();
 const bareFigures: BuildFigures[] = [];
 let dist: DistStats | undefined;
 let pageWeight: PageWeight | undefined;
@@ -238,6 +268,8 @@ try {
 			bareFigures.push(figures);
 			continue;
 		}
+		// A variant that failed once is not built again in later runs: it would fail again.
+		if (variantFailures.has(variant) && !runState.has(name)) continue;
 		if (step === 'clean') {
 			await writeFile(changed, original);
 			// Same output folder both times (Astro's page hashes include it, and Netlify builds into
@@ -252,7 +284,11 @@ try {
 					? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }
 					: {};
 			console.log(`Run ${run}/${runs}: ${what}, clean build…`);
-			const clean = await build(work, `${name}-clean`, paths, { ...variantEnv, ...profile });
+			const clean = await build(work, `${name}-clean`, paths, {
+				...variantEnv,
+				...profile,
+			}).catch((error: unknown) => recordFailure(variant, error, [paths.outDir, paths.cache]));
+			if (!clean) continue;
 			const cleanStats = await readDistStats(clean.outDir);
 			const figures = toFigures(clean.measured, cleanStats.pages);
 			logBuild('clean', figures);
@@ -286,7 +322,10 @@ try {
 		if (!state) throw new Error(`${name}: a rebuild without its clean build`);
 		await appendFile(changed, '\nДобавлен абзац: одна статья изменилась между сборками.\n');
 		console.log(`Run ${run}/${runs}: ${what}, rebuild after one post changed…`);
-		const rebuild = await build(work, `${name}-rebuild`, state.paths, variantEnv);
+		const rebuild = await build(work, `${name}-rebuild`, state.paths, variantEnv).catch(
+			(error: unknown) => recordFailure(variant, error, [state.paths.outDir, state.paths.cache]),
+		);
+		if (!rebuild) continue;
 		const rebuildStats = await readDistStats(rebuild.outDir);
 		await setAside(rebuild.outDir);
 		await setAside(state.paths.cache);
@@ -337,9 +376,14 @@ if (search) console.log(`${formatSearchTables(search)}\n`);
 if (searchThrottled) console.log(`${formatSearchTables(searchThrottled)}\n`);
 console.log(`Wrote ${outFile}`);
 if (options.ablate) {
-	const rows = ablationRows(variantFigures);
+	const rows = ablationRows(variantFigures, variantFailures);
 	const ablationFile = join(ROOT, 'bench-results', `${date}-${posts}-ablation.json`);
-	const ablation = { ...result, variants: Object.fromEntries(variantFigures), rows };
+	const ablation = {
+		...result,
+		variants: Object.fromEntries(variantFigures),
+		failures: Object.fromEntries(variantFailures),
+		rows,
+	};
 	await writeFile(ablationFile, `${JSON.stringify(ablation, null, '\t')}\n`);
 	console.log(`\n${formatAblationTable(rows, { posts, runs, date })}\n`);
 	console.log(`Wrote ${ablationFile}`);

@@ -25,7 +25,10 @@ export type Figures = Record<Kind, Record<Figure, Summary>>;
 /** A variant's row: its figures and, for a mechanism, what that mechanism saves. */
 export interface AblationRow {
 	variant: Variant;
-	figures: Figures;
+	/** Absent when every build of the variant failed. */
+	figures?: Figures;
+	/** Why some of its builds failed (they are left out of the figures), e.g. out of memory. */
+	failed?: string;
 	/**
 	 * (off − on) / off of the medians, per kind of build and figure; for wall time also of each
 	 * run's pair (the baseline and this variant of the same run), whose spread shows the noise.
@@ -35,6 +38,17 @@ export interface AblationRow {
 
 /** What a mechanism saves: (off − on) / off, a share (0.2 = 20 %). */
 export const saving = (on: number, off: number): number => (off - on) / off;
+
+/**
+ * Why a build failed, in a few words for the table, from its exit code and the end of its log:
+ * V8 running out of heap is named as such (a variant can need more than the build's heap limit).
+ */
+export function describeBuildFailure(exitCode: number, log: string): string {
+	if (/JavaScript heap out of memory|Reached heap limit|Allocation failed/.test(log)) {
+		return 'out of memory (heap limit)';
+	}
+	return `exit ${exitCode}`;
+}
 
 function figuresOf(runs: readonly RunFigures[]): Figures {
 	const of = (kind: Kind): Record<Figure, Summary> => ({
@@ -47,15 +61,27 @@ function figuresOf(runs: readonly RunFigures[]): Figures {
 
 /**
  * The table's rows, the baseline first, from each variant's runs in the order they ran (run i
- * of a variant pairs with run i of the baseline). Variants without runs are left out.
+ * of a variant pairs with run i of the baseline). `failures` says why a variant's builds failed:
+ * with no run left it gets a row that says so, with some left its figures come from those.
+ * Variants with neither runs nor failures are left out.
  */
-export function ablationRows(runs: ReadonlyMap<Variant, readonly RunFigures[]>): AblationRow[] {
+export function ablationRows(
+	runs: ReadonlyMap<Variant, readonly RunFigures[]>,
+	failures: ReadonlyMap<Variant, string> = new Map(),
+): AblationRow[] {
 	const baseline = runs.get('baseline') ?? [];
 	if (baseline.length === 0) throw new Error('ablationRows() needs runs of the baseline');
 	const on = figuresOf(baseline);
 	const rows: AblationRow[] = [{ variant: 'baseline', figures: on }];
-	for (const [variant, variantRuns] of runs) {
-		if (variant === 'baseline' || variantRuns.length === 0) continue;
+	const variants = new Set([...runs.keys(), ...failures.keys()]);
+	for (const variant of variants) {
+		const variantRuns = runs.get(variant) ?? [];
+		const failed = failures.get(variant);
+		if (variant === 'baseline') continue;
+		if (variantRuns.length === 0) {
+			if (failed !== undefined) rows.push({ variant, failed });
+			continue;
+		}
 		const off = figuresOf(variantRuns);
 		const medians = (kind: Kind): Record<Figure, number> => ({
 			wall: saving(on[kind].wall.median, off[kind].wall.median),
@@ -73,6 +99,7 @@ export function ablationRows(runs: ReadonlyMap<Variant, readonly RunFigures[]>):
 		rows.push({
 			variant,
 			figures: off,
+			...(failed === undefined ? {} : { failed }),
 			saving: {
 				clean: medians('clean'),
 				rebuild: medians('rebuild'),
@@ -97,14 +124,23 @@ export function formatAblationTable(
 	rows: readonly AblationRow[],
 	header: { posts: number; runs: number; date: string },
 ): string {
-	const figureRows = rows.map(({ variant, figures }) => [
-		label(variant),
-		...KINDS.map((kind) => formatSummary(figures[kind].wall, seconds, ' s')),
-		...KINDS.map((kind) => formatSummary(figures[kind].cpu, seconds, ' s')),
-		...KINDS.map((kind) => formatSummary(figures[kind].rss, mib, ' MiB')),
-	]);
-	const savingRows = rows.flatMap(({ variant, saving: saved }) => {
-		if (!saved) return [];
+	const failedCells = (failed: string): string[] => [
+		`failed: ${failed}`,
+		...Array.from({ length: 5 }, () => '–'),
+	];
+	const figureRows = rows.map(({ variant, figures, failed }) => {
+		const name = label(variant);
+		if (!figures) return [name, ...failedCells(failed ?? 'no build')];
+		return [
+			failed === undefined ? name : `${name}, some builds failed: ${failed}`,
+			...KINDS.map((kind) => formatSummary(figures[kind].wall, seconds, ' s')),
+			...KINDS.map((kind) => formatSummary(figures[kind].cpu, seconds, ' s')),
+			...KINDS.map((kind) => formatSummary(figures[kind].rss, mib, ' MiB')),
+		];
+	});
+	const savingRows = rows.flatMap(({ variant, saving: saved, failed }) => {
+		if (variant === 'baseline') return [];
+		if (!saved) return [[variant, ...failedCells(failed ?? 'no build')]];
 		const wall = (kind: Kind): string => {
 			const pairs = saved.pairs[kind];
 			const range = pairs.count > 1 ? ` (${percent(pairs.min)} to ${percent(pairs.max)})` : '';

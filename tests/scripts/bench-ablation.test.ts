@@ -1,5 +1,10 @@
 import { expect, test } from 'vitest';
-import { ablationRows, formatAblationTable, saving } from '../../scripts/bench/ablation.ts';
+import {
+	ablationRows,
+	describeBuildFailure,
+	formatAblationTable,
+	saving,
+} from '../../scripts/bench/ablation.ts';
 import type { Variant } from '../../scripts/bench/options.ts';
 import type { BuildFigures, RunFigures } from '../../scripts/bench/report.ts';
 
@@ -38,7 +43,7 @@ test('rows: the baseline first, then each mechanism with its saving of the media
 	expect(rows.map((row) => row.variant)).toEqual(['baseline', 'markdown-pool']);
 	const [baseline, pool] = rows;
 	expect(baseline?.saving).toBeUndefined();
-	expect(baseline?.figures.clean.wall).toEqual({ median: 32, min: 30, max: 40, count: 3 });
+	expect(baseline?.figures?.clean.wall).toEqual({ median: 32, min: 30, max: 40, count: 3 });
 	// Medians: baseline clean 32 s, pool off 40 s → the pool saves (40 − 32) / 40 = 20 %.
 	expect(pool?.saving?.clean.wall).toBeCloseTo(0.2);
 	expect(pool?.saving?.rebuild.wall).toBeCloseTo(0);
@@ -58,7 +63,7 @@ test('CPU is user + system time', () => {
 			['check-worker', [run(30, 5, 1000, 40)]],
 		]),
 	);
-	expect(rows[0]?.figures.clean.cpu.median).toBe(50);
+	expect(rows[0]?.figures?.clean.cpu.median).toBe(50);
 	expect(rows[1]?.saving?.clean.cpu).toBeCloseTo(-0.25);
 });
 
@@ -98,4 +103,53 @@ test('one run: no spread, a negative saving has a minus sign', () => {
 	);
 	expect(table).toContain('| none (baseline) | 30.0 s | 5.0 s |');
 	expect(table).toContain('| search-worker | −20 % | 0 % |');
+});
+
+test('a variant whose builds all failed gets a row that says why, in both tables', () => {
+	const rows = ablationRows(
+		new Map<Variant, RunFigures[]>([
+			['baseline', [run(30, 5)]],
+			['page-links', [run(33, 6)]],
+		]),
+		new Map([['lean-loader', 'out of memory (heap limit)']]),
+	);
+	expect(rows.map((row) => row.variant)).toEqual(['baseline', 'page-links', 'lean-loader']);
+	expect(rows[2]).toEqual({ variant: 'lean-loader', failed: 'out of memory (heap limit)' });
+	const table = formatAblationTable(rows, { posts: 10000, runs: 1, date: '2026-12-07' });
+	expect(table).toContain(
+		'| lean-loader (the lean posts loader) | failed: out of memory (heap limit) | – | – | – | – | – |',
+	);
+	expect(table).toContain('| lean-loader | failed: out of memory (heap limit) | – |');
+	// The variants that ran keep their figures and savings.
+	expect(table).toContain('| page-links | 9 % | 17 % |');
+});
+
+test('a variant with some failed builds keeps the figures of the others and names the failure', () => {
+	const rows = ablationRows(
+		new Map<Variant, RunFigures[]>([
+			['baseline', [run(30, 5), run(30, 5)]],
+			['check-worker', [run(40, 5)]],
+		]),
+		new Map([['check-worker', 'exit 1']]),
+	);
+	expect(rows[1]?.failed).toBe('exit 1');
+	expect(rows[1]?.saving?.clean.wall).toBeCloseTo(0.25);
+	const table = formatAblationTable(rows, { posts: 10, runs: 2, date: '2026-12-07' });
+	expect(table).toMatch(/\| check-worker \(.*\), some builds failed: exit 1 \| 40\.0 s \|/);
+});
+
+test.each([
+	[
+		134,
+		'<--- Last few GCs --->\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+		'out of memory (heap limit)',
+	],
+	[
+		1,
+		'error   [InvalidContentEntryDataError] blog → x data does not match collection schema.',
+		'exit 1',
+	],
+	[137, '', 'exit 137'],
+])('a build that exits %i is described by its log (case %#)', (exitCode, log, expected) => {
+	expect(describeBuildFailure(exitCode, log)).toBe(expected);
 });
