@@ -181,13 +181,12 @@ async function build(
 
 /** A blog build that failed; `--ablate` records it for a variant and goes on. */
 class BuildFailed extends Error {
-	constructor(
-		name: string,
-		readonly reason: string,
-		log: string,
-		readonly outDir: string,
-	) {
+	readonly reason: string;
+	readonly outDir: string;
+	constructor(name: string, reason: string, log: string, outDir: string) {
 		super(`${name} build failed (${reason}):\n${log}`);
+		this.reason = reason;
+		this.outDir = outDir;
 	}
 }
 
