@@ -1,4 +1,5 @@
 import { stemmer } from '@orama/stemmers/russian';
+import { shorterStemsAhead } from './word-endings.ts';
 import { unmixScripts } from './search-query.ts';
 
 /*
@@ -452,6 +453,12 @@ export interface TermMatch {
 	stems: string[];
 	/** A stop word (see STOP_WORDS). */
 	stop: boolean;
+	/**
+	 * The last word of a query still being typed, matched nothing, and typing on may still find
+	 * it: too short to complete, a start too common to complete, or a form whose longer word has
+	 * a stem in the index (see shorterStemsAhead). False for any other word.
+	 */
+	open: boolean;
 }
 
 /** The ranked articles of a query. */
@@ -488,6 +495,15 @@ function prefixChunks(manifest: SearchManifest, prefix: string): number[] | unde
 	if (to < 0) return [];
 	if (to - from + 1 > MAX_PREFIX_CHUNKS) return undefined;
 	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** Whether the index has one of `stems` as a stem of its own (reading the chunks they are in). */
+async function hasAnyStem(source: SearchSource, stems: readonly string[]): Promise<boolean> {
+	for (const stem of stems) {
+		const file = source.manifest.chunks[chunkOf(source.manifest, stem)]?.[1];
+		if (file !== undefined && Object.hasOwn(await source.chunk(file), stem)) return true;
+	}
+	return false;
 }
 
 /** The words a query searches: each once, single letters dropped when it has other words. */
@@ -542,14 +558,20 @@ export async function runSearch(
 			const complete = lastTyped && position === terms.length - 1 && term.length >= MIN_PREFIX;
 			// A word that is a stem of its own completes within its chunk: no request more.
 			const ownChunk = own ? [chunkOf(manifest, stem)] : undefined;
-			for (const index of (complete && (ownChunk ?? prefixChunks(manifest, term))) || []) {
+			const completion = complete ? (ownChunk ?? prefixChunks(manifest, term)) : undefined;
+			for (const index of completion ?? []) {
 				const name = chunkFile(index);
 				if (name === undefined) continue;
 				for (const [candidate, values] of Object.entries(await source.chunk(name))) {
 					if (candidate !== stem && candidate.startsWith(term)) add(candidate, values);
 				}
 			}
-			const match: TermMatch = { term, stems: matched.sort(), stop };
+			const last = lastTyped && position === terms.length - 1;
+			const open =
+				last &&
+				matched.length === 0 &&
+				(!completion || (await hasAnyStem(source, shorterStemsAhead(term))));
+			const match: TermMatch = { term, stems: matched.sort(), stop, open };
 			return { match, scores, exact };
 		}),
 	);

@@ -134,17 +134,18 @@ export const MORE_FAILED_STATUS =
 	'Не удалось загрузить следующие статьи: нет связи с сайтом. Проверьте подключение и нажмите «Показать ещё» снова.';
 
 /**
- * Whether a query that found nothing ends in a word still being typed that found nothing yet:
- * no space after it, and no stem matched (too short to complete, or not complete yet). The page
- * waits for the reader to stop before saying «ничего не найдено» about such a word.
+ * Whether a query that found nothing ends in a word still being typed that typing on may still
+ * find: no space after it, and runSearch found it `open` (too short to complete, or a form on
+ * the way to a word the index has). The page waits for the reader to stop before saying
+ * «ничего не найдено» about such a word; a word no longer word can match is answered at once.
  */
 export function endsInUnfinishedWord(
 	query: string,
-	terms: readonly { term: string; stems: readonly string[] }[],
+	terms: readonly { term: string; stems: readonly string[]; open: boolean }[],
 ): boolean {
 	if (/\s$/.test(query)) return false;
 	const last = terms.at(-1);
-	return last !== undefined && last.stems.length === 0;
+	return last !== undefined && last.stems.length === 0 && last.open;
 }
 
 /** Shortest and longest pause before a search runs; a pause is this many times the reader's keys. */

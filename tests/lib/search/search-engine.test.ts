@@ -353,6 +353,7 @@ describe('questions and completion', () => {
 		record('/how/', '2025-01-04', 'Советы', 'Как и что делать.'),
 		record('/trust/', '2025-01-02', 'Доверительное управление', 'Доверительное управление.'),
 		record('/faith/', '2025-01-05', 'Доверие', 'Доверие клиентов.'),
+		record('/new/', '2024-12-30', 'Переезд', 'Новый офис.'),
 	];
 	const { source, urls } = indexOf(records, Number.POSITIVE_INFINITY);
 
@@ -381,4 +382,35 @@ describe('questions and completion', () => {
 
 	test('a finished word does not complete', async () =>
 		expect(urls((await runSearch(source, 'довер ', {})).ids)).toEqual(['/faith/']));
+
+	test.each([
+		// Too short to complete.
+		['кв', true],
+		// On the way to «новой», whose stem «нов» the index has (from «Новый офис»).
+		['новог', true],
+		// No word starting with these has a stem the index has, however it goes on.
+		['велосипед', false],
+		['квартирод', false],
+	])(
+		'«%s» being typed, found in no article: open (typing on may find it) %s',
+		async (typed, open) => {
+			const answer = await runSearch(source, typed, { typing: true });
+			expect(answer.ids).toEqual([]);
+			const last = answer.terms.at(-1);
+			expect(last?.stems).toEqual([]);
+			expect(last?.open).toBe(open);
+			// A finished word is never open.
+			expect((await runSearch(source, `${typed} `)).terms.at(-1)?.open).toBe(false);
+			// Typed on, «новог» finds the article.
+			if (typed === 'новог') {
+				expect(urls((await runSearch(source, 'нового', { typing: true })).ids)).toEqual(['/new/']);
+			}
+		},
+	);
+
+	test('a word that matched is not open', async () => {
+		const answer = await runSearch(source, 'кварт', { typing: true });
+		expect(answer.ids.length).toBeGreaterThan(0);
+		expect(answer.terms.at(-1)?.open).toBe(false);
+	});
 });

@@ -19,6 +19,7 @@ function marks(query: string, completed: Record<string, string[]> = {}) {
 			term: word.term,
 			stems: [stemOf(word.term), ...(completed[word.term] ?? [])],
 			stop: word.stop,
+			open: false,
 		}),
 	);
 	return marksOf({ terms, words });

@@ -130,14 +130,17 @@ test.each([[''], ['not a date'], [undefined], [42]])('resultDate(%j) → nothing
 	expect(resultDate(iso)).toBeUndefined(),
 );
 
-const term = (word: string, ...stems: string[]) => ({ term: word, stems });
+const term = (word: string, ...stems: string[]) => ({ term: word, stems, open: false });
+const open = (word: string) => ({ term: word, stems: [], open: true });
 
 test.each([
-	['д', [term('д')], true],
-	['доверительное уп', [term('доверительное', 'доверительн'), term('уп')], true],
-	['ёлк', [term('ёлк')], true],
+	['д', [open('д')], true],
+	['доверительное уп', [term('доверительное', 'доверительн'), open('уп')], true],
+	['новог', [open('новог')], true],
+	// A word no longer word can match (runSearch found it not open) is finished.
+	['велосипед', [term('велосипед')], false],
 	// A word followed by a space is finished.
-	['ёлка ', [term('ёлка')], false],
+	['ёлка ', [open('ёлка')], false],
 	// The last word matched; another word found nothing.
 	['ёлка квартира', [term('ёлка'), term('квартира', 'квартир')], false],
 	['', [], false],
