@@ -1,5 +1,9 @@
 import { parseArgs } from 'node:util';
-import { MECHANISM_NAMES, type Mechanism } from '../../src/lib/pipeline/mechanisms.ts';
+import {
+	MECHANISM_NAMES,
+	parseMechanismsOff,
+	type Mechanism,
+} from '../../src/lib/pipeline/mechanisms.ts';
 
 /*
  * The benchmark's command line and the order of its builds, apart from the script that runs them
@@ -21,6 +25,8 @@ export interface BenchOptions {
 	relevance: boolean;
 	/** Each run also builds the blog with each build mechanism off, for the ablation table. */
 	ablate: boolean;
+	/** The mechanisms `--ablate` turns off, one at a time (all unless `--only` names some). */
+	mechanisms: readonly Mechanism[];
 }
 
 /** The command line read: options to run with, a request for help, or what is wrong. */
@@ -50,6 +56,7 @@ Options:
                      prints what each mechanism saves (only --posts, --runs, --keep with it).
                      Mechanisms (BLOG_MECHANISMS_OFF turns them off in any build):
                      ${MECHANISM_NAMES.join(', ')}
+  --only A,B         with --ablate: only these mechanisms (the baseline is always built)
   --relevance        instead of the above: precision at 5 of the blog's search and of
                      Pagefind on a 300-post corpus with known answers (only --keep with it)
   -h, --help         this text
@@ -68,6 +75,7 @@ const OPTIONS = {
 	throttle: { type: 'boolean', default: false },
 	relevance: { type: 'boolean', default: false },
 	ablate: { type: 'boolean', default: false },
+	only: { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -104,6 +112,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 			'search-runs',
 			'throttle',
 			'ablate',
+			'only',
 		]
 			.filter((name) => values[name as keyof typeof values])
 			.map((name) => `--${name}`);
@@ -121,8 +130,23 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 		if (others.length > 0) {
 			return {
 				kind: 'error',
-				message: `--ablate takes only --posts, --runs and --keep, not ${others.join(', ')}. ${HINT}`,
+				message: `--ablate takes only --posts, --runs, --only and --keep, not ${others.join(', ')}. ${HINT}`,
 			};
+		}
+	}
+	if (values.only !== undefined && !values.ablate) {
+		return { kind: 'error', message: `--only only applies with --ablate. ${HINT}` };
+	}
+	let mechanisms: readonly Mechanism[] = MECHANISM_NAMES;
+	if (values.only !== undefined) {
+		try {
+			const chosen = parseMechanismsOff(values.only);
+			mechanisms = MECHANISM_NAMES.filter((name) => chosen.has(name));
+		} catch (error) {
+			return { kind: 'error', message: `--only: ${(error as Error).message} ${HINT}` };
+		}
+		if (mechanisms.length === 0) {
+			return { kind: 'error', message: `--only needs at least one mechanism. ${HINT}` };
 		}
 	}
 	const posts = count('posts', values.posts ?? '1000');
@@ -154,6 +178,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 			throttle: values.throttle,
 			relevance: values.relevance,
 			ablate: values.ablate,
+			mechanisms,
 		},
 	};
 }
@@ -179,10 +204,12 @@ export function benchPlan({
 	runs,
 	bare,
 	ablate = false,
-}: Pick<BenchOptions, 'runs' | 'bare'> & { ablate?: boolean }): BenchStep[] {
+	mechanisms = MECHANISM_NAMES,
+}: Pick<BenchOptions, 'runs' | 'bare'> &
+	Partial<Pick<BenchOptions, 'ablate' | 'mechanisms'>>): BenchStep[] {
 	return Array.from({ length: runs }, (_, index): BenchStep[] => {
 		const run = index + 1;
-		if (ablate) return ablationRun(run);
+		if (ablate) return ablationRun(run, mechanisms);
 		return [
 			{ run, build: 'clean', variant: 'baseline' },
 			...(bare ? [{ run, build: 'bare', variant: 'baseline' } as const] : []),
@@ -196,8 +223,8 @@ export function benchPlan({
  * build and its rebuild. Every run goes through all the variants, so a slow minute touches one
  * run of several variants rather than every run of one.
  */
-function ablationRun(run: number): BenchStep[] {
-	const variants: Variant[] = ['baseline', ...MECHANISM_NAMES];
+function ablationRun(run: number, mechanisms: readonly Mechanism[]): BenchStep[] {
+	const variants: Variant[] = ['baseline', ...mechanisms];
 	return variants.flatMap((variant): BenchStep[] => [
 		{ run, build: 'clean', variant },
 		{ run, build: 'rebuild', variant },

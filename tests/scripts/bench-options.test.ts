@@ -5,6 +5,7 @@ import {
 	parseBenchArgs,
 	type BenchOptions,
 } from '../../scripts/bench/options.ts';
+import { MECHANISM_NAMES } from '../../src/lib/pipeline/mechanisms.ts';
 
 const DEFAULTS: BenchOptions = {
 	posts: 1000,
@@ -17,6 +18,7 @@ const DEFAULTS: BenchOptions = {
 	throttle: false,
 	relevance: false,
 	ablate: false,
+	mechanisms: MECHANISM_NAMES,
 };
 
 test.each([
@@ -99,7 +101,7 @@ test('--ablate: no bare baseline, and only --posts, --runs and --keep beside it'
 	const wrong = parseBenchArgs(['--ablate', '--search', '--profile']);
 	expect(wrong).toMatchObject({ kind: 'error' });
 	expect(wrong.kind === 'error' && wrong.message).toMatch(
-		/--ablate takes only --posts, --runs and --keep, not --profile, --search/,
+		/--ablate takes only --posts, --runs, --only and --keep, not --profile, --search/,
 	);
 	expect(parseBenchArgs(['--relevance', '--ablate'])).toMatchObject({ kind: 'error' });
 });
@@ -125,4 +127,30 @@ test('--help names --ablate and the mechanisms', () => {
 	expect(BENCH_USAGE).toContain(
 		'markdown-pool, lean-loader, page-links, check-worker, search-worker',
 	);
+});
+
+test('--ablate --only: the baseline and the mechanisms named, in the order of the table', () => {
+	const args = parseBenchArgs(['--ablate', '--only', 'search-worker, markdown-pool']);
+	expect(args).toMatchObject({
+		kind: 'run',
+		options: { mechanisms: ['markdown-pool', 'search-worker'] },
+	});
+	const plan = args.kind === 'run' ? benchPlan(args.options) : [];
+	expect(plan.map(({ variant, build }) => `${variant} ${build}`)).toEqual([
+		'baseline clean',
+		'baseline rebuild',
+		'markdown-pool clean',
+		'markdown-pool rebuild',
+		'search-worker clean',
+		'search-worker rebuild',
+	]);
+});
+
+test.each([
+	[['--only', 'page-links'], /--only only applies with --ablate/],
+	[['--ablate', '--only', 'pool'], /--only: .*unknown build mechanism «pool»/s],
+	[['--ablate', '--only', ','], /--only needs at least one mechanism/],
+])('%j is refused: %s', (argv, message) => {
+	const args = parseBenchArgs(argv);
+	expect(args.kind === 'error' && args.message).toMatch(message);
 });
