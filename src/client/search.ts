@@ -19,6 +19,7 @@ import {
 	writeSearchLocation,
 } from '../lib/search/search.ts';
 import {
+	lastWordChunk,
 	parseSearchManifest,
 	runSearch,
 	type SearchChunk,
@@ -422,6 +423,13 @@ export function startSearch(): void {
 		if (gaps.length > 3) gaps.shift();
 		lastKey = now;
 		void run(input.value, { typing: true });
+		// The chunk the search will read is loaded while the input settles.
+		void loadEngine()
+			.then((source) => {
+				const file = lastWordChunk(source.manifest, input.value);
+				return file === undefined ? undefined : source.chunk(file);
+			})
+			.catch(() => undefined);
 	});
 	more.addEventListener('click', () => void showMore());
 	document.addEventListener(

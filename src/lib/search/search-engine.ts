@@ -497,6 +497,18 @@ function prefixChunks(manifest: SearchManifest, prefix: string): number[] | unde
 	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
+/**
+ * The chunk that holds the stem of a query's last word, when that word has MIN_PREFIX letters
+ * or more: a search of the query reads it, so the page loads it while the reader is still
+ * typing, and the search that runs once the input settles finds it there. Successive keystrokes
+ * of one word have neighbouring stems, mostly in one chunk.
+ */
+export function lastWordChunk(manifest: SearchManifest, query: string): string | undefined {
+	const last = queryWords(query).at(-1);
+	if (!last || last.term.length < MIN_PREFIX) return undefined;
+	return manifest.chunks[chunkOf(manifest, stemOf(last.term))]?.[1];
+}
+
 /** Whether the index has one of `stems` as a stem of its own (reading the chunks they are in). */
 async function hasAnyStem(source: SearchSource, stems: readonly string[]): Promise<boolean> {
 	for (const stem of stems) {

@@ -10,6 +10,7 @@ import {
 	docTerms,
 	idf,
 	impact,
+	lastWordChunk,
 	parseSearchManifest,
 	termScore,
 	queryWords,
@@ -413,4 +414,21 @@ describe('questions and completion', () => {
 		expect(answer.ids.length).toBeGreaterThan(0);
 		expect(answer.terms.at(-1)?.open).toBe(false);
 	});
+});
+
+describe('the chunk loaded while the reader types', () => {
+	const { source, reads } = indexOf(corpus(120), 2048);
+	test.each(['уборка кварт', 'доверите', 'клиенту', 'ремонт под ключ'])(
+		'«%s»: the chunk named is one the search reads',
+		async (query) => {
+			const file = lastWordChunk(source.manifest, query);
+			expect(file).toBeDefined();
+			reads.length = 0;
+			await runSearch(source, query, { typing: true });
+			expect(reads).toContain(file);
+		},
+	);
+	test.each(['', 'кв', 'уборка к', '  '])('«%s»: none while the last word is short', (query) =>
+		expect(lastWordChunk(source.manifest, query)).toBeUndefined(),
+	);
 });
