@@ -17,6 +17,7 @@ export default defineConfig({
 						'tests/plumbing/**/*.test.ts',
 						'tests/scripts/**/*.test.ts',
 						'tests/loaders/**/*.test.ts',
+						'tests/support/**/*.test.ts',
 					],
 				},
 			},

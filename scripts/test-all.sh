@@ -27,6 +27,9 @@ CODE_LANE_BROWSER=(tests/browser/page-quality.test.ts tests/browser/search-page.
 
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
+# The fixture blog the browser tests read is built once, by whichever lane starts its browser
+# tests first, and read by the other (tests/browser/global-setup.ts).
+export BLOG_SHARED_BROWSER_FIXTURE="$logs/browser-fixture"
 
 lane_code() {
 	step "ESLint and prettier --check"

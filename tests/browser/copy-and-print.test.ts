@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { LONG_POST } from '../support/fixture-corpus.ts';
-import { openPage, VIEWPORTS, type CheckedPage } from '../support/page.ts';
+import { type CheckedPage, gotoSettled, openPage, VIEWPORTS } from '../support/page.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
 /*
@@ -30,7 +30,7 @@ afterAll(async () => {
 async function open(path: string, viewport: { width: number; height: number }): Promise<Page> {
 	const checked = await openPage(browser, server.url, { viewport });
 	opened.push(checked);
-	await checked.page.goto(server.url + path, { waitUntil: 'networkidle' });
+	await gotoSettled(checked.page, server.url + path);
 	return checked.page;
 }
 

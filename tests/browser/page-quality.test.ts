@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { DIST } from '../support/build.ts';
 import { BIG_TAG, IMAGE_POST, LONG_POST, WIDE_TABLE_POST } from '../support/fixture-corpus.ts';
-import { SCREENSHOT_DIR, VIEWPORTS, axeViolations, openPage } from '../support/page.ts';
+import {
+	SCREENSHOT_DIR,
+	VIEWPORTS,
+	axeViolations,
+	gotoSettled,
+	openPage,
+} from '../support/page.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
 /*
@@ -67,7 +73,7 @@ describe.each(PAGES)('%s site: %s (%s)', (site, name, path) => {
 			viewport: VIEWPORTS[viewport],
 			colorScheme: scheme,
 		});
-		const response = await page.goto(origin + path, { waitUntil: 'networkidle' });
+		const response = await gotoSettled(page, origin + path);
 		expect(response?.status()).toBe(name === 'not-found' ? 404 : 200);
 		if (name === 'search') {
 			await expect

@@ -6,7 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { WIDE_TABLE_POST } from '../support/fixture-corpus.ts';
-import { axeViolations, openPage, type CheckedPage } from '../support/page.ts';
+import { axeViolations, type CheckedPage, gotoSettled, openPage } from '../support/page.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
 /*
@@ -42,7 +42,7 @@ async function open(
 ): Promise<{ page: Page; checked: CheckedPage }> {
 	const checked = await openPage(browser, server.url, options);
 	opened.push(checked);
-	await checked.page.goto(server.url + path, { waitUntil: 'networkidle' });
+	await gotoSettled(checked.page, server.url + path);
 	return { page: checked.page, checked };
 }
 
