@@ -26,11 +26,8 @@ export default defineConfig({
 					name: 'dist',
 					include: ['tests/dist/**/*.test.ts'],
 					globalSetup: ['tests/support/remove-fixture-builds.ts'],
-					// Two files at a time: each test process builds its fixtures in a copy of the
-					// project of its own (tests/support/build.ts), and a build leaves a core idle
-					// part of the time (94 s one file at a time, 64 s two at a time, 2026-12-07).
-					fileParallelism: true,
-					maxWorkers: 2,
+					// Fixture builds share the project's .astro/ folder: one build at a time.
+					fileParallelism: false,
 					hookTimeout: 180_000,
 				},
 			},
