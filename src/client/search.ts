@@ -423,7 +423,7 @@ export function startSearch(): void {
 		if (gaps.length > 3) gaps.shift();
 		lastKey = now;
 		void run(input.value, { typing: true });
-		// The chunk the search will read is loaded while the input settles.
+		// The chunk the search will read loads while the input settles (see lastWordChunk).
 		void loadEngine()
 			.then((source) => {
 				const file = lastWordChunk(source.manifest, input.value);
