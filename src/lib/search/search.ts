@@ -137,7 +137,8 @@ export const MORE_FAILED_STATUS =
  * Whether a query that found nothing ends in a word still being typed that typing on may still
  * find: no space after it, and runSearch found it `open` (too short to complete, or a form on
  * the way to a word the index has). The page waits for the reader to stop before saying
- * «ничего не найдено» about such a word; a word that no continuation can match is answered at once.
+ * «ничего не найдено» about such a word; a word that no continuation can match is answered at
+ * once.
  */
 export function endsInUnfinishedWord(
 	query: string,
