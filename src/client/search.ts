@@ -19,6 +19,7 @@ import {
 	writeSearchLocation,
 } from '../lib/search/search.ts';
 import {
+	lastWordChunk,
 	parseSearchManifest,
 	runSearch,
 	type SearchChunk,
@@ -422,6 +423,13 @@ export function startSearch(): void {
 		if (gaps.length > 3) gaps.shift();
 		lastKey = now;
 		void run(input.value, { typing: true });
+		// The chunk the search will read loads while the input settles (see lastWordChunk).
+		void loadEngine()
+			.then((source) => {
+				const file = lastWordChunk(source.manifest, input.value);
+				return file === undefined ? undefined : source.chunk(file);
+			})
+			.catch(() => undefined);
 	});
 	more.addEventListener('click', () => void showMore());
 	document.addEventListener(

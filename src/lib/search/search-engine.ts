@@ -497,6 +497,21 @@ function prefixChunks(manifest: SearchManifest, prefix: string): number[] | unde
 	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
+/**
+ * The chunk to load while the reader is still typing a query's last word: the one chunk that
+ * holds every stem starting with what is typed (MIN_PREFIX letters or more), so the word, however
+ * it ends, has its stem there and the search that runs once the input settles finds it loaded.
+ * Undefined while those stems span more chunks than one: a chunk loaded then could be the wrong
+ * one, a request for nothing.
+ */
+export function lastWordChunk(manifest: SearchManifest, query: string): string | undefined {
+	const last = queryWords(query).at(-1);
+	if (!last || last.term.length < MIN_PREFIX) return undefined;
+	const chunks = prefixChunks(manifest, last.term);
+	const only = chunks?.length === 1 ? chunks[0] : undefined;
+	return only === undefined ? undefined : manifest.chunks[only]?.[1];
+}
+
 /** Whether the index has one of `stems` as a stem of its own (reading the chunks they are in). */
 async function hasAnyStem(source: SearchSource, stems: readonly string[]): Promise<boolean> {
 	for (const stem of stems) {

@@ -10,6 +10,7 @@ import {
 	docTerms,
 	idf,
 	impact,
+	lastWordChunk,
 	parseSearchManifest,
 	termScore,
 	queryWords,
@@ -412,5 +413,29 @@ describe('questions and completion', () => {
 		const answer = await runSearch(source, 'кварт', { typing: true });
 		expect(answer.ids.length).toBeGreaterThan(0);
 		expect(answer.terms.at(-1)?.open).toBe(false);
+	});
+});
+
+describe('the chunk loaded while the reader types', () => {
+	const { source, reads } = indexOf(corpus(120), 2048);
+	test.each(['уборка квартиры', 'доверительное управление', 'клиенту', 'ремонт под ключ'])(
+		'typing «%s»: every chunk loaded ahead is one the finished query reads',
+		async (query) => {
+			reads.length = 0;
+			await runSearch(source, `${query} `);
+			const read = new Set(reads);
+			const ahead = [...query].map((_, n) => lastWordChunk(source.manifest, query.slice(0, n + 1)));
+			const loaded = ahead.filter((file) => file !== undefined);
+			expect(loaded.length).toBeGreaterThan(0);
+			expect(loaded.filter((file) => !read.has(file))).toEqual([]);
+		},
+	);
+	test.each(['', 'кв', 'уборка к', '  '])('«%s»: none while the last word is short', (query) =>
+		expect(lastWordChunk(source.manifest, query)).toBeUndefined(),
+	);
+	test('none while the stems a word starts span several chunks', () => {
+		const { source: narrow } = indexOf(corpus(120), 256);
+		expect(lastWordChunk(narrow.manifest, 'кли')).toBeUndefined();
+		expect(lastWordChunk(source.manifest, 'клиент')).toBeDefined();
 	});
 });
