@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { LONG_POST } from '../support/fixture-corpus.ts';
-import { type CheckedPage, gotoSettled, openPage, VIEWPORTS } from '../support/page.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
+import { VIEWPORTS } from '../support/page.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
 
 /*
  * What a reader copies and prints, on the fixture blog's long post (related posts with
@@ -14,24 +13,11 @@ import { serveDist, type StaticServer } from '../support/server.ts';
 
 const POST = `/blog/${LONG_POST.slug}/`;
 
-let browser: Browser;
-let server: StaticServer;
-const opened: CheckedPage[] = [];
-
-beforeAll(async () => {
-	[browser, server] = await Promise.all([launchBrowser(), serveDist(inject('fixtureDist'))]);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useFixtureSite();
+const { opened } = site;
 
 async function open(path: string, viewport: { width: number; height: number }): Promise<Page> {
-	const checked = await openPage(browser, server.url, { viewport });
-	opened.push(checked);
-	await gotoSettled(checked.page, server.url + path);
-	return checked.page;
+	return (await site.open(path, { viewport }, { settled: true })).page;
 }
 
 /** Selects the first element matching `selector`, as a reader's drag would, and returns the copied text. */

@@ -2,12 +2,11 @@ import { XMLParser } from 'fast-xml-parser';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { WIDE_TABLE_POST } from '../support/fixture-corpus.ts';
-import { axeViolations, type CheckedPage, gotoSettled, openPage } from '../support/page.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
+import { axeViolations, type CheckedPage, openPage } from '../support/page.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
 
 /*
  * Print, tables and old-format posts, on the fixture blog's post with a wide 7-column table, a
@@ -23,26 +22,14 @@ const POST = `/blog/${WIDE_TABLE_POST.slug}/`;
 /** The printable width of an A4 page with Chromium's default margins, in CSS pixels. */
 const PAPER = { width: 718, height: 1000 };
 
-let browser: Browser;
-let server: StaticServer;
-const opened: CheckedPage[] = [];
-
-beforeAll(async () => {
-	[browser, server] = await Promise.all([launchBrowser(), serveDist(inject('fixtureDist'))]);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useFixtureSite();
+const { opened } = site;
 
 async function open(
 	path: string,
 	options: Parameters<typeof openPage>[2] = {},
 ): Promise<{ page: Page; checked: CheckedPage }> {
-	const checked = await openPage(browser, server.url, options);
-	opened.push(checked);
-	await gotoSettled(checked.page, server.url + path);
+	const checked = await site.open(path, options, { settled: true });
 	return { page: checked.page, checked };
 }
 

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
 	BIG_TAG,
 	BIG_TAG_POST_COUNT,
@@ -11,8 +10,7 @@ import {
 } from '../support/fixture-corpus.ts';
 import { pluralize } from '../../src/lib/text/plural.ts';
 import { SITE } from '../../src/site.ts';
-import { openPage, type CheckedPage } from '../support/page.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
 
 /*
  * What a reader does on the generated fixture blog (25 posts): page through the listing, open
@@ -20,24 +18,11 @@ import { serveDist, type StaticServer } from '../support/server.ts';
  * page must also stay free of console errors and of requests that leave the site.
  */
 
-let browser: Browser;
-let server: StaticServer;
-const opened: CheckedPage[] = [];
-
-beforeAll(async () => {
-	[browser, server] = await Promise.all([launchBrowser(), serveDist(inject('fixtureDist'))]);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useFixtureSite();
+const { opened } = site;
 
 async function visit(path: string, options = {}): Promise<Page> {
-	const checked = await openPage(browser, server.url, options);
-	opened.push(checked);
-	await checked.page.goto(server.url + path);
-	return checked.page;
+	return (await site.open(path, options)).page;
 }
 
 const cardLinks = (page: Page): Promise<string[]> =>
@@ -199,7 +184,7 @@ describe('search', () => {
 		expect(await links.count()).toBe(SITE.postsPerPage);
 		expect(await links.first().getAttribute('href')).toBe(`/blog/${LONG_POST.slug}/`);
 		await page.locator('.all-posts__more a', { hasText: 'Все статьи' }).click();
-		await page.waitForURL(`${server.url}/`);
+		await page.waitForURL(`${site.url}/`);
 		expect(await cardLinks(page)).toHaveLength(SITE.postsPerPage);
 	});
 });

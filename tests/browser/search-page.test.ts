@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import {
 	LOADING_STATUS,
 	MORE_FAILED_STATUS,
@@ -11,7 +11,6 @@ import {
 	SEARCH_TOPICS,
 } from '../../src/lib/search/search.ts';
 import { SITE } from '../../src/site.ts';
-import { launchBrowser } from '../support/browser.ts';
 import {
 	BIG_TAG,
 	FIXTURE_POST_COUNT,
@@ -19,8 +18,8 @@ import {
 	LONG_WORDS_POST,
 	TRUST_POST,
 } from '../support/fixture-corpus.ts';
-import { axeViolations, htmlcsErrors, openPage, type CheckedPage } from '../support/page.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
+import { axeViolations, htmlcsErrors, openPage } from '../support/page.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
 
 /*
  * The search page on the generated fixture blog: every result reachable a page at a time, the
@@ -40,24 +39,11 @@ const EVERYWHERE = 'сервис';
 /** How long a search may take on a busy machine (the index's files, the results' files). */
 const SLOW = { timeout: 15_000 };
 
-let browser: Browser;
-let server: StaticServer;
-const opened: CheckedPage[] = [];
-
-beforeAll(async () => {
-	[browser, server] = await Promise.all([launchBrowser(), serveDist(inject('fixtureDist'))]);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useFixtureSite();
+const { opened } = site;
 
 async function open(path: string, options = {}): Promise<Page> {
-	const checked = await openPage(browser, server.url, options);
-	opened.push(checked);
-	await checked.page.goto(server.url + path);
-	return checked.page;
+	return (await site.open(path, options)).page;
 }
 
 const statusText = async (page: Page): Promise<string> =>
@@ -153,14 +139,14 @@ describe('every result is reachable', () => {
 
 describe('the index loads before the first search', () => {
 	test('its manifest is requested when the field gets focus, and nothing else until a query', async () => {
-		const checked = await openPage(browser, server.url);
+		const checked = await openPage(site.browser, site.url);
 		opened.push(checked);
 		const { page } = checked;
 		const requested = indexRequests(page);
 		const manifest = page.waitForResponse((response) =>
 			response.url().endsWith('/search-index/manifest.json'),
 		);
-		await page.goto(`${server.url}/search/`);
+		await page.goto(`${site.url}/search/`);
 		await page.locator('#search-query').focus();
 		// Served compressed, as Netlify serves JSON.
 		expect((await manifest).headers()['content-encoding']).toBe('gzip');
@@ -171,16 +157,16 @@ describe('the index loads before the first search', () => {
 	});
 
 	test('without focus, it is requested once the page is idle', async () => {
-		const checked = await openPage(browser, server.url);
+		const checked = await openPage(site.browser, site.url);
 		opened.push(checked);
 		const { page } = checked;
 		const requested = indexRequests(page);
-		await page.goto(`${server.url}/search/`);
+		await page.goto(`${site.url}/search/`);
 		await expect.poll(() => requested, SLOW).toEqual(['/search-index/manifest.json']);
 	});
 
 	test('while it loads, the status says so (a live region), then the results come', async () => {
-		const checked = await openPage(browser, server.url);
+		const checked = await openPage(site.browser, site.url);
 		opened.push(checked);
 		const { page } = checked;
 		// A slow link: every file of the search index takes a second and a half.
@@ -188,7 +174,7 @@ describe('the index loads before the first search', () => {
 			await new Promise((resolve) => setTimeout(resolve, 1500));
 			await route.continue();
 		});
-		await page.goto(`${server.url}/search/`, { waitUntil: 'domcontentloaded' });
+		await page.goto(`${site.url}/search/`, { waitUntil: 'domcontentloaded' });
 		await page.locator('#search-query').fill('доверие');
 		await expect.poll(() => statusText(page), { timeout: 3000 }).toBe(LOADING_STATUS);
 		expect(await page.locator('[data-search-status]').getAttribute('role')).toBe('status');
@@ -200,11 +186,11 @@ describe('the index loads before the first search', () => {
 
 describe('what a query reads', () => {
 	test('a word in no article: one chunk of the index at most, no article file', async () => {
-		const checked = await openPage(browser, server.url);
+		const checked = await openPage(site.browser, site.url);
 		opened.push(checked);
 		const { page } = checked;
 		const requested = indexRequests(page);
-		await page.goto(`${server.url}/search/?q=${encodeURIComponent('ёлка')}`);
+		await page.goto(`${site.url}/search/?q=${encodeURIComponent('ёлка')}`);
 		await expect.poll(() => statusText(page), SLOW).toMatch(/^По запросу «ёлка» ничего/);
 		const chunks = requested.filter((path) => path.startsWith('/search-index/t/'));
 		expect(chunks.length).toBeLessThanOrEqual(1);
@@ -216,11 +202,11 @@ describe('what a query reads', () => {
 			await readFile(join(inject('fixtureDist'), 'search-index/manifest.json'), 'utf8'),
 		) as { count: number; docs: string };
 		expect(manifest.count).toBe(FIXTURE_POST_COUNT);
-		const checked = await openPage(browser, server.url);
+		const checked = await openPage(site.browser, site.url);
 		opened.push(checked);
 		const { page } = checked;
 		const requested = indexRequests(page);
-		await page.goto(`${server.url}/search/?q=${encodeURIComponent(`${EVERYWHERE} `)}`);
+		await page.goto(`${site.url}/search/?q=${encodeURIComponent(`${EVERYWHERE} `)}`);
 		await expect.poll(() => statusText(page), SLOW).toMatch(/^Показано 10 из/);
 		expect(requested.filter((path) => path.startsWith('/search-index/t/'))).toHaveLength(1);
 		const docs = requested.filter((path) => path.startsWith(`/search-index/${manifest.docs}/`));
@@ -253,10 +239,10 @@ describe('results and their excerpts', () => {
 	});
 
 	test('a word still being typed («кварт») finds the articles with words that start with it', async () => {
-		const checked = await openPage(browser, server.url);
+		const checked = await openPage(site.browser, site.url);
 		opened.push(checked);
 		const { page } = checked;
-		await page.goto(`${server.url}/search/`);
+		await page.goto(`${site.url}/search/`);
 		await page.locator('#search-query').pressSequentially('кварт', { delay: 50 });
 		await expect
 			.poll(() => statusText(page), SLOW)
@@ -335,12 +321,14 @@ describe('nothing scrolls sideways on a 320px phone', () => {
 			(match) => match[1]!,
 		);
 		expect(articles.length).toBe(FIXTURE_POST_COUNT);
-		const checked = await openPage(browser, server.url, { viewport: { width: 320, height: 700 } });
+		const checked = await openPage(site.browser, site.url, {
+			viewport: { width: 320, height: 700 },
+		});
 		opened.push(checked);
 		const wide: string[] = [];
 		let longCards = 0;
 		for (const path of articles) {
-			await checked.page.goto(server.url + path);
+			await checked.page.goto(site.url + path);
 			if (await scrolls(checked.page)) wide.push(path);
 			longCards += await checked.page
 				.locator('.related__link', { hasText: LONG_WORDS_POST.word })
@@ -399,7 +387,7 @@ describe('the address, the title and Back', () => {
 		const y = await page.evaluate(() => scrollY);
 		expect(y).toBeGreaterThan(200);
 		await page.keyboard.press('Enter');
-		await page.waitForURL(server.url + followed);
+		await page.waitForURL(site.url + followed);
 		await page.goBack();
 		await expect.poll(() => resultLinks(page), SLOW).toEqual(links);
 		await expect
@@ -470,8 +458,8 @@ describe('what each result and each miss shows', () => {
 
 	test('offline, «Показать ещё» says it failed and works once the connection is back', async () => {
 		// Not among the pages checked for errors: offline, the failed requests are the point.
-		const { page } = await openPage(browser, server.url);
-		await page.goto(`${server.url}/search/?q=${encodeURIComponent(EVERYWHERE)}`);
+		const { page } = await openPage(site.browser, site.url);
+		await page.goto(`${site.url}/search/?q=${encodeURIComponent(EVERYWHERE)}`);
 		await expect.poll(() => statusText(page), SLOW).toMatch(/^Показано 10 из/);
 		const exceptions: string[] = [];
 		page.on('pageerror', (error) => exceptions.push(error.message));
@@ -538,8 +526,8 @@ describe('axe and HTML_CodeSniffer (WCAG 2 AA) find nothing in any state', () =>
 	});
 
 	test('offline, after «Показать ещё» failed', async () => {
-		const { page } = await openPage(browser, server.url, options);
-		await page.goto(`${server.url}/search/?q=${encodeURIComponent(EVERYWHERE)}`);
+		const { page } = await openPage(site.browser, site.url, options);
+		await page.goto(`${site.url}/search/?q=${encodeURIComponent(EVERYWHERE)}`);
 		await expect.poll(() => statusText(page), SLOW).toMatch(/^Показано 10 из/);
 		await page.context().setOffline(true);
 		await page.locator('[data-search-more]').click();
