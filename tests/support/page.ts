@@ -89,9 +89,12 @@ interface AxeResults {
 
 /** axe-core's violations on the current page (every rule axe runs by default). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-	await page.addScriptTag({
-		content: await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'),
-	});
+	// Once per loaded page: a page checked again (in the other colour scheme) has axe already.
+	if (!(await page.evaluate(() => 'axe' in window))) {
+		await page.addScriptTag({
+			content: await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'),
+		});
+	}
 	return page.evaluate(async () => {
 		const axe = (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe;
 		const results = await axe.run();
