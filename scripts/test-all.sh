@@ -23,7 +23,11 @@ npm run --silent check:lock
 
 # The browser test files the code lane runs once its own checks are done (about half of the
 # browser tests' time, measured 2026-12-07); the site lane runs all the others after dist/.
-CODE_LANE_BROWSER=(tests/browser/page-quality.test.ts tests/browser/search-page.test.ts)
+CODE_LANE_BROWSER=(
+	tests/browser/page-quality.test.ts
+	tests/browser/search-page.test.ts
+	tests/browser/print-and-tables.test.ts
+)
 
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT

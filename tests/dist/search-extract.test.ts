@@ -1,12 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { HTMLElement, Node, TextNode, parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractSearchRecord } from '../../src/lib/search/search-extract.ts';
-import { buildFixtureSite, DIST } from '../support/build.ts';
+import { DIST } from '../support/build.ts';
 import { listDistFiles } from '../support/dist.ts';
-import { FIXTURE_NOW, writeFixtureCorpus } from '../support/fixture-corpus.ts';
+import { fixtureBlog, type FixtureBlog } from '../support/fixture-blog.ts';
 import { readSearchIndex } from '../support/search-index.ts';
 
 /*
@@ -63,19 +62,16 @@ function parsed(html: string): { title: string; headings: string[]; text: string
 
 /** Built sites to compare on: the real one and the fixture blog. */
 const sites: { name: string; dir: string }[] = [{ name: 'dist', dir: DIST }];
-let fixtureContent: string | undefined;
+let fixture: FixtureBlog | undefined;
 
+// The browser tests' fixture blog: in `npm test`, one build for both.
 beforeAll(async () => {
-	fixtureContent = await mkdtemp(join(tmpdir(), 'blog-corpus-'));
-	await writeFixtureCorpus(fixtureContent);
-	const { outDir } = await buildFixtureSite(fixtureContent, { BLOG_NOW: FIXTURE_NOW });
-	sites.push({ name: 'fixture blog', dir: outDir });
+	fixture = await fixtureBlog();
+	sites.push({ name: 'fixture blog', dir: fixture.dist });
 }, 240_000);
 
 afterAll(async () => {
-	if (fixtureContent) await rm(fixtureContent, { recursive: true, force: true });
-	const fixture = sites.find((site) => site.name === 'fixture blog');
-	if (fixture) await rm(dirname(fixture.dir), { recursive: true, force: true });
+	await fixture?.release();
 });
 
 const articlePages = async (dir: string): Promise<string[]> =>

@@ -5,7 +5,7 @@ import { gotoSettled, openPage, type CheckedPage } from './page.ts';
 import { serveDist, type StaticServer } from './server.ts';
 
 /**
- * A browser test file's Chromium and the fixture blog (built by tests/browser/global-setup.ts)
+ * A browser test file's Chromium and the fixture blog (tests/support/fixture-blog.ts)
  * served on 127.0.0.1: started before the file's tests and closed after them. Every page opened
  * is kept in `opened`, for the file's last check of errors and outside requests.
  */
