@@ -27,6 +27,13 @@ test('a build with broken posts fails and names every one of them', async () => 
 	}
 	expect(output).toContain('поле «pubdate»: такого поля нет: возможно, имелось в виду «pubDate»');
 	expect(output).toMatch(/Проверка статей: ошибок — \d+/);
+	// Astro reads the posts while the check runs; it stops with the check's list, never with an
+	// error of its own about a post (a schema or YAML error of the first post it reads).
+	const errorLines = stripVTControlCharacters(output)
+		.split('\n')
+		.filter((line) => /\[ERROR\]/.test(line));
+	expect(errorLines.length).toBeGreaterThan(8);
+	expect(errorLines.filter((line) => !line.includes('[butlerspb:content-check]'))).toEqual([]);
 }, 120_000);
 
 test('the failed build prints no stack trace, unless DEBUG asks for details', async () => {
