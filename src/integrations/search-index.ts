@@ -1,7 +1,7 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mechanismOn } from '../lib/pipeline/mechanisms.ts';
 import { buildSearchIndex, type SearchIndexSummary } from '../plumbing/search-index-build.ts';
@@ -17,8 +17,7 @@ import { startSearchIndexWorker, type SearchIndexWorker } from '../plumbing/sear
  * end.
  * Only the element marked `data-search-body` of an article page is indexed, without the parts
  * marked `data-search-ignore`. With the worker turned off (`BLOG_MECHANISMS_OFF=search-worker`,
- * for the benchmark) the same index is built on the main thread in `astro:build:done`; with
- * `search-read-ahead` off, the worker reads the pages only once they are all written.
+ * for the benchmark) the same index is built on the main thread in `astro:build:done`.
  */
 /** Tests set a small chunk size (bytes) to get many chunks from a small blog. */
 const chunkBytes = (): number | undefined => {
@@ -32,13 +31,12 @@ export function searchIndex(): AstroIntegration {
 	let worker: SearchIndexWorker | undefined;
 	let indexing: Promise<void> | undefined;
 	let inWorker = true;
-	let readAhead = true;
 
 	const cacheRoot = async (): Promise<string> =>
 		astroCache ?? (await mkdtemp(join(tmpdir(), 'search-index-')));
-	const startWorker = async (readAheadIn?: string): Promise<SearchIndexWorker> => {
+	const startWorker = async (site: string): Promise<SearchIndexWorker> => {
 		const root = await cacheRoot();
-		return startSearchIndexWorker(root, join(root, 'search-index'), chunkBytes(), readAheadIn);
+		return startSearchIndexWorker(site, root, join(root, 'search-index'), chunkBytes());
 	};
 	const indexHere = async (site: string): Promise<SearchIndexSummary> => {
 		const root = await cacheRoot();
@@ -47,9 +45,12 @@ export function searchIndex(): AstroIntegration {
 	const index = async (dir: URL, logger: AstroIntegrationLogger): Promise<void> => {
 		let summary: SearchIndexSummary;
 		if (inWorker) {
-			const running = worker ?? (await startWorker());
+			const site = resolve(fileURLToPath(dir));
+			// The worker started with the build reads the output folder of the config.
+			const running = (site === outDir && worker) || (await startWorker(site));
+			if (running !== worker) worker?.close();
 			worker = undefined;
-			summary = await running.finish(fileURLToPath(dir));
+			summary = await running.finish();
 		} else summary = await indexHere(fileURLToPath(dir));
 		logger.info(
 			`Поисковый индекс: статей — ${summary.articles}, прочитано заново — ${summary.parsed}` +
@@ -63,15 +64,12 @@ export function searchIndex(): AstroIntegration {
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				astroCache = fileURLToPath(config.cacheDir);
-				outDir = fileURLToPath(config.outDir);
+				outDir = resolve(fileURLToPath(config.outDir));
 				inWorker = mechanismOn(process.env, 'search-worker');
-				readAhead = mechanismOn(process.env, 'search-read-ahead');
 			},
 			'astro:build:start': async () => {
 				worker?.close();
-				// What the worker reads ahead is checked against the written site at the end:
-				// pages Astro did not write into outDir are simply read then.
-				worker = inWorker ? await startWorker(readAhead ? outDir : undefined) : undefined;
+				worker = inWorker ? await startWorker(outDir) : undefined;
 			},
 			'astro:build:generated': ({ dir, logger }) => {
 				// Without the worker, the index is built at the build's end (astro:build:done).

@@ -16,11 +16,11 @@ const SCAN_EVERY_MS = 1000;
 /** What the worker is started with. */
 interface IndexJob {
 	kind: typeof JOB;
+	/** The folder Astro writes the pages into. */
+	site: string;
 	astroCache: string;
 	cache: string;
 	chunkBytes: number | undefined;
-	/** The folder Astro writes the pages into, read while it does; none: read at the end only. */
-	readAheadIn: string | undefined;
 }
 
 /** Marks the worker's data, so this module does nothing in other workers that import it. */
@@ -28,24 +28,21 @@ const JOB = 'butlerspb:search-index';
 
 type IndexResult = { ok: true; summary: SearchIndexSummary } | { ok: false; error: unknown };
 
-/** A worker preparing the index; `finish(site)` indexes the site once it is written. */
+/** A worker preparing the index; `finish()` indexes the site once it is written. */
 export interface SearchIndexWorker {
-	finish(site: string): Promise<SearchIndexSummary>;
+	finish(): Promise<SearchIndexSummary>;
 	/** Ends the worker without an index (the build stopped). */
 	close(): void;
 }
 
-/**
- * Starts a worker that prepares the index from the cache and, with `readAheadIn`, from the
- * article pages written there while Astro writes them.
- */
+/** Starts a worker that prepares the index of `site` from the cache and the pages written. */
 export function startSearchIndexWorker(
+	site: string,
 	astroCache: string,
 	cache: string,
 	chunkBytes?: number,
-	readAheadIn?: string,
 ): SearchIndexWorker {
-	const job: IndexJob = { kind: JOB, astroCache, cache, chunkBytes, readAheadIn };
+	const job: IndexJob = { kind: JOB, site, astroCache, cache, chunkBytes };
 	// A heap of its own well under the build's 1 GiB: the index's tables take about 16 bytes per
 	// distinct stem of each article (~160 MB at 10,000 articles), and V8 grows a roomy heap long
 	// before it collects.
@@ -69,9 +66,9 @@ export function startSearchIndexWorker(
 	});
 	result.catch(() => undefined);
 	return {
-		finish(site) {
+		finish() {
 			worker.ref();
-			worker.postMessage(site);
+			worker.postMessage('finish');
 			return result;
 		},
 		close() {
@@ -87,35 +84,33 @@ export function buildSearchIndexInWorker(
 	cache: string,
 	chunkBytes?: number,
 ): Promise<SearchIndexSummary> {
-	return startSearchIndexWorker(astroCache, cache, chunkBytes).finish(site);
+	return startSearchIndexWorker(site, astroCache, cache, chunkBytes).finish();
 }
 
 const job = isMainThread ? undefined : (workerData as Partial<IndexJob> | undefined);
-if (parentPort && job?.kind === JOB && job.astroCache && job.cache) {
-	const { readAheadIn } = job;
+if (parentPort && job?.kind === JOB && job.site && job.astroCache && job.cache) {
+	const { site } = job;
 	const port = parentPort;
 	const indexJob = new SearchIndexJob(job.astroCache, job.cache, job.chunkBytes);
 	let written = false;
-	const finishing = new Promise<string>((resolve) =>
-		port.once('message', (site: string) => {
+	const finishing = new Promise<void>((resolve) =>
+		port.once('message', () => {
 			written = true;
-			resolve(site);
+			resolve();
 		}),
 	);
 	const readAhead = async (): Promise<void> => {
 		// A failed preparation or scan only means more to read at the end.
 		await indexJob.prepare().catch(() => undefined);
-		while (readAheadIn && !written) {
+		while (!written) {
 			await Promise.race([finishing, new Promise((r) => setTimeout(r, SCAN_EVERY_MS))]);
-			if (!written) await indexJob.scan(readAheadIn, SCAN_EVERY_MS).catch(() => undefined);
+			if (!written) await indexJob.scan(site, SCAN_EVERY_MS).catch(() => undefined);
 		}
 	};
 	const reading = readAhead();
 	void finishing
-		.then(async (site) => {
-			await reading;
-			return indexJob.finish(site);
-		})
+		.then(() => reading)
+		.then(() => indexJob.finish(site))
 		.then(
 			(summary) => port.postMessage({ ok: true, summary } satisfies IndexResult),
 			(error: unknown) => port.postMessage({ ok: false, error } satisfies IndexResult),

@@ -116,7 +116,6 @@ test('--ablate: each run builds the baseline, then each mechanism off, a clean b
 		'page-links',
 		'check-worker',
 		'search-worker',
-		'search-read-ahead',
 	];
 	expect(names).toEqual(
 		[1, 2].flatMap((run) => variants.flatMap((v) => [`${run} ${v} clean`, `${run} ${v} rebuild`])),
@@ -126,7 +125,7 @@ test('--ablate: each run builds the baseline, then each mechanism off, a clean b
 test('--help names --ablate and the mechanisms', () => {
 	expect(BENCH_USAGE).toMatch(/--ablate/);
 	expect(BENCH_USAGE).toContain(
-		'markdown-pool, lean-loader, page-links, check-worker, search-worker, search-read-ahead',
+		'markdown-pool, lean-loader, page-links, check-worker, search-worker',
 	);
 });
 

@@ -16,8 +16,6 @@ export const MECHANISMS = {
 	'check-worker': 'the content-check worker and cache',
 	/** The search index built in a worker thread; off: on the main thread at the build's end. */
 	'search-worker': 'the search-index worker',
-	/** The search-index worker reads article pages as Astro writes them; off: once all are written. */
-	'search-read-ahead': 'reading pages for the search index while Astro writes them',
 } as const;
 
 /** A mechanism's name. */

@@ -19,16 +19,15 @@ test('names separated by commas, spaces allowed, each once', () => {
 	]);
 });
 
-test('all six names are known', () => {
+test('all five names are known', () => {
 	expect(MECHANISM_NAMES).toEqual([
 		'markdown-pool',
 		'lean-loader',
 		'page-links',
 		'check-worker',
 		'search-worker',
-		'search-read-ahead',
 	]);
-	expect(parseMechanismsOff(MECHANISM_NAMES.join(',')).size).toBe(6);
+	expect(parseMechanismsOff(MECHANISM_NAMES.join(',')).size).toBe(5);
 });
 
 test('an unknown name stops, in Russian and English, naming it and the known ones', () => {
