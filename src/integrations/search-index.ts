@@ -1,7 +1,7 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mechanismOn } from '../lib/pipeline/mechanisms.ts';
 import { buildSearchIndex, type SearchIndexSummary } from '../plumbing/search-index-build.ts';
@@ -11,10 +11,8 @@ import { startSearchIndexWorker, type SearchIndexWorker } from '../plumbing/sear
  * Builds the search index (src/lib/search/search-engine.ts) of every `astro build` into
  * dist/search-index/, in a worker thread (src/plumbing/search-index-build.ts). The worker starts
  * with the build and reads the cached records of the articles whose pages did not change while
- * Astro bundles, then the article pages as Astro writes them into the output folder; once the
- * pages are written (`astro:build:generated`) it indexes the pages it has not read as they are,
- * beside the other integrations' end-of-build work (the sitemap); the build waits for it at the
- * end.
+ * Astro bundles; once the pages are written (`astro:build:generated`) it indexes the rest, beside
+ * the other integrations' end-of-build work (the sitemap); the build waits for it at the end.
  * Only the element marked `data-search-body` of an article page is indexed, without the parts
  * marked `data-search-ignore`. With the worker turned off (`BLOG_MECHANISMS_OFF=search-worker`,
  * for the benchmark) the same index is built on the main thread in `astro:build:done`.
@@ -27,16 +25,15 @@ const chunkBytes = (): number | undefined => {
 
 export function searchIndex(): AstroIntegration {
 	let astroCache: string | undefined;
-	let outDir = '';
 	let worker: SearchIndexWorker | undefined;
 	let indexing: Promise<void> | undefined;
 	let inWorker = true;
 
 	const cacheRoot = async (): Promise<string> =>
 		astroCache ?? (await mkdtemp(join(tmpdir(), 'search-index-')));
-	const startWorker = async (site: string): Promise<SearchIndexWorker> => {
+	const startWorker = async (): Promise<SearchIndexWorker> => {
 		const root = await cacheRoot();
-		return startSearchIndexWorker(site, root, join(root, 'search-index'), chunkBytes());
+		return startSearchIndexWorker(root, join(root, 'search-index'), chunkBytes());
 	};
 	const indexHere = async (site: string): Promise<SearchIndexSummary> => {
 		const root = await cacheRoot();
@@ -45,17 +42,13 @@ export function searchIndex(): AstroIntegration {
 	const index = async (dir: URL, logger: AstroIntegrationLogger): Promise<void> => {
 		let summary: SearchIndexSummary;
 		if (inWorker) {
-			const site = resolve(fileURLToPath(dir));
-			// The worker started with the build reads the output folder of the config.
-			const running = (site === outDir && worker) || (await startWorker(site));
-			if (running !== worker) worker?.close();
+			const running = worker ?? (await startWorker());
 			worker = undefined;
-			summary = await running.finish();
+			summary = await running.finish(fileURLToPath(dir));
 		} else summary = await indexHere(fileURLToPath(dir));
 		logger.info(
-			`Поисковый индекс: статей — ${summary.articles}, прочитано заново — ${summary.parsed}` +
-				(summary.readAhead > 0 ? ` (пока писались страницы — ${summary.readAhead})` : '') +
-				`, частей индекса — ${summary.chunks}` +
+			`Поисковый индекс: статей — ${summary.articles}, прочитано заново — ${summary.parsed}, ` +
+				`частей индекса — ${summary.chunks}` +
 				(inWorker ? '' : ' (в основном потоке)'),
 		);
 	};
@@ -64,12 +57,11 @@ export function searchIndex(): AstroIntegration {
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				astroCache = fileURLToPath(config.cacheDir);
-				outDir = resolve(fileURLToPath(config.outDir));
 				inWorker = mechanismOn(process.env, 'search-worker');
 			},
 			'astro:build:start': async () => {
 				worker?.close();
-				worker = inWorker ? await startWorker(outDir) : undefined;
+				worker = inWorker ? await startWorker() : undefined;
 			},
 			'astro:build:generated': ({ dir, logger }) => {
 				// Without the worker, the index is built at the build's end (astro:build:done).

@@ -63,8 +63,6 @@ export interface SearchIndexSummary {
 	parsed: number;
 	/** Articles added before the pages were written (`SearchIndexJob.prepare`) and kept. */
 	prepared: number;
-	/** Articles read while Astro wrote the pages (`SearchIndexJob.scan`) and kept. */
-	readAhead: number;
 	chunks: number;
 }
 
@@ -116,17 +114,11 @@ async function articleRecord(
 /** Articles read at once. */
 const BATCH = 32;
 
-/** Whether two stamps are of the same version of a file. */
-const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
-	a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
-
 /** An article held in the builder, with the stamp its page had when it was added. */
 interface Held extends Article {
 	stamp: FileStamp | undefined;
 	/** Added by `prepare()`. */
 	early: boolean;
-	/** Read by `scan()`. */
-	scanned: boolean;
 }
 
 /**
@@ -160,41 +152,9 @@ export class SearchIndexJob {
 		this.docs = join(cache, DOCS_DIR);
 	}
 
-	private hold(
-		file: string,
-		article: Article,
-		record: SearchRecord,
-		stamp?: FileStamp,
-		by: 'prepare' | 'scan' | 'finish' = stamp ? 'prepare' : 'finish',
-	): void {
+	private hold(file: string, article: Article, record: SearchRecord, stamp?: FileStamp): void {
 		this.builder.add(record.url, record.date, docTerms(record));
-		this.held.set(file, { ...article, stamp, early: by === 'prepare', scanned: by === 'scan' });
-	}
-
-	/**
-	 * Adds the article pages of `site` that Astro has written and left alone for `settledMs`,
-	 * unless held already as they are: most of a clean build's reading, done while Astro still
-	 * writes pages. Each is held with the stamp its page had before it was read, so finish()
-	 * reads again any page written since. Returns how many pages it read.
-	 */
-	async scan(site: string, settledMs: number): Promise<number> {
-		const now = Date.now();
-		const due = (await articleFiles(site)).flatMap((file) => {
-			const stamp = stampOf(join(site, file));
-			const held = this.held.get(file)?.stamp;
-			if (!stamp || now - stamp.mtimeMs < settledMs || (held && sameStamp(held, stamp))) return [];
-			return [{ file, stamp }];
-		});
-		for (let i = 0; i < due.length; i += BATCH) {
-			const slice = due.slice(i, i + BATCH);
-			const batch = await Promise.all(
-				slice.map(({ file }) => articleRecord(site, this.docs, file, this.memo)),
-			);
-			batch.forEach(({ article, record }, j) =>
-				this.hold(article.file, article, record, slice[j]?.stamp, 'scan'),
-			);
-		}
-		return due.length;
+		this.held.set(file, { ...article, stamp, early: stamp !== undefined });
 	}
 
 	/** Adds the articles whose cached page is unchanged since the last build. */
@@ -235,9 +195,15 @@ export class SearchIndexJob {
 			this.held.delete(file);
 		}
 		const pending = files.filter((file) => {
-			const held = this.held.get(file)?.stamp;
-			const stamp = held && stampOf(join(site, file));
-			return !(stamp && held && sameStamp(stamp, held));
+			const held = this.held.get(file);
+			const stamp = held?.stamp && stampOf(join(site, file));
+			return !(
+				stamp &&
+				held?.stamp &&
+				stamp.ino === held.stamp.ino &&
+				stamp.size === held.stamp.size &&
+				stamp.mtimeMs === held.stamp.mtimeMs
+			);
 		});
 		for (let i = 0; i < pending.length; i += BATCH) {
 			const batch = await Promise.all(
@@ -301,7 +267,6 @@ export class SearchIndexJob {
 			articles: all.length,
 			parsed: all.filter((held) => held.parsed).length,
 			prepared: all.filter((held) => held.early).length,
-			readAhead: all.filter((held) => held.scanned).length,
 			chunks: chunks.length,
 		};
 	}

@@ -3,21 +3,14 @@ import { SearchIndexJob, type SearchIndexSummary } from './search-index-build.ts
 
 /*
  * A `SearchIndexJob` in a worker thread. The worker starts when the build starts and prepares
- * (reads the records of the unchanged articles) while Astro bundles; while Astro writes the
- * pages it reads every second the article pages written since (`scan()`); once the pages are
- * written it is told so, indexes what is new or changed since it read it and writes the index.
- * Reading, parsing and stemming so run beside the main thread, and their memory is freed with
- * the thread.
+ * (reads the records of the unchanged articles) while Astro bundles; once the pages are written
+ * it is told where they are, indexes what changed and writes the index. Reading, parsing and
+ * stemming so run beside the main thread, and their memory is freed with the thread.
  */
-
-/** How often the worker looks for pages Astro has written, and how long a page must be left alone. */
-const SCAN_EVERY_MS = 1000;
 
 /** What the worker is started with. */
 interface IndexJob {
 	kind: typeof JOB;
-	/** The folder Astro writes the pages into. */
-	site: string;
 	astroCache: string;
 	cache: string;
 	chunkBytes: number | undefined;
@@ -28,21 +21,20 @@ const JOB = 'butlerspb:search-index';
 
 type IndexResult = { ok: true; summary: SearchIndexSummary } | { ok: false; error: unknown };
 
-/** A worker preparing the index; `finish()` indexes the site once it is written. */
+/** A worker preparing the index; `finish(site)` indexes the written site. */
 export interface SearchIndexWorker {
-	finish(): Promise<SearchIndexSummary>;
+	finish(site: string): Promise<SearchIndexSummary>;
 	/** Ends the worker without an index (the build stopped). */
 	close(): void;
 }
 
-/** Starts a worker that prepares the index of `site` from the cache and the pages written. */
+/** Starts a worker that prepares the index from the cache. */
 export function startSearchIndexWorker(
-	site: string,
 	astroCache: string,
 	cache: string,
 	chunkBytes?: number,
 ): SearchIndexWorker {
-	const job: IndexJob = { kind: JOB, site, astroCache, cache, chunkBytes };
+	const job: IndexJob = { kind: JOB, astroCache, cache, chunkBytes };
 	// A heap of its own well under the build's 1 GiB: the index's tables take about 16 bytes per
 	// distinct stem of each article (~160 MB at 10,000 articles), and V8 grows a roomy heap long
 	// before it collects.
@@ -66,9 +58,9 @@ export function startSearchIndexWorker(
 	});
 	result.catch(() => undefined);
 	return {
-		finish() {
+		finish(site) {
 			worker.ref();
-			worker.postMessage('finish');
+			worker.postMessage(site);
 			return result;
 		},
 		close() {
@@ -84,35 +76,21 @@ export function buildSearchIndexInWorker(
 	cache: string,
 	chunkBytes?: number,
 ): Promise<SearchIndexSummary> {
-	return startSearchIndexWorker(site, astroCache, cache, chunkBytes).finish();
+	return startSearchIndexWorker(astroCache, cache, chunkBytes).finish(site);
 }
 
 const job = isMainThread ? undefined : (workerData as Partial<IndexJob> | undefined);
-if (parentPort && job?.kind === JOB && job.site && job.astroCache && job.cache) {
-	const { site } = job;
+if (parentPort && job?.kind === JOB && job.astroCache && job.cache) {
 	const port = parentPort;
 	const indexJob = new SearchIndexJob(job.astroCache, job.cache, job.chunkBytes);
-	let written = false;
-	const finishing = new Promise<void>((resolve) =>
-		port.once('message', () => {
-			written = true;
-			resolve();
-		}),
-	);
-	const readAhead = async (): Promise<void> => {
-		// A failed preparation or scan only means more to read at the end.
-		await indexJob.prepare().catch(() => undefined);
-		while (!written) {
-			await Promise.race([finishing, new Promise((r) => setTimeout(r, SCAN_EVERY_MS))]);
-			if (!written) await indexJob.scan(site, SCAN_EVERY_MS).catch(() => undefined);
-		}
-	};
-	const reading = readAhead();
-	void finishing
-		.then(() => reading)
-		.then(() => indexJob.finish(site))
-		.then(
-			(summary) => port.postMessage({ ok: true, summary } satisfies IndexResult),
-			(error: unknown) => port.postMessage({ ok: false, error } satisfies IndexResult),
-		);
+	// A failed preparation only means more to read at the end.
+	const prepared = indexJob.prepare().catch(() => undefined);
+	port.once('message', (site: string) => {
+		prepared
+			.then(() => indexJob.finish(site))
+			.then(
+				(summary) => port.postMessage({ ok: true, summary } satisfies IndexResult),
+				(error: unknown) => port.postMessage({ ok: false, error } satisfies IndexResult),
+			);
+	});
 }

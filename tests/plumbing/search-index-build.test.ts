@@ -39,8 +39,8 @@ async function writePage(slug: string, html: string): Promise<void> {
 }
 
 /** The published index, read back as the search page reads it: URLs found for a query. */
-async function search(query: string, built = site): Promise<string[]> {
-	const dir = join(built, 'search-index');
+async function search(query: string): Promise<string[]> {
+	const dir = join(site, 'search-index');
 	const manifest = parseSearchManifest(
 		JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')),
 	);
@@ -204,50 +204,5 @@ describe('pages kept from the last build are indexed from the cache before they 
 		expect(await found('яблони')).toBe(1);
 		expect(await found('окна')).toBe(1);
 		expect(await found('крыша')).toBe(1);
-	});
-});
-
-describe('pages read while Astro writes them (scan)', () => {
-	let base = '';
-	beforeAll(async () => {
-		base = await mkdtemp(join(tmpdir(), 'search-index-scan-'));
-	});
-	afterAll(() => rm(base, { recursive: true, force: true }));
-
-	test('a settled page is read once; a page written after it was read is read again', async () => {
-		const astro = join(base, 'astro-cache');
-		const out = join(base, 'dist');
-		const page = async (slug: string, html: string, seconds?: number): Promise<string> => {
-			const file = join(out, 'blog', slug, 'index.html');
-			await mkdir(join(file, '..'), { recursive: true });
-			await writeFile(file, html);
-			if (seconds !== undefined) await utimes(file, seconds, seconds);
-			return file;
-		};
-		const settled = await page('sad', article('Сад', 'Яблони в саду.', '2025-01-01'), 1.7e9);
-		const changed = await page('dom', article('Дом', 'Крыша дома.', '2025-02-01'), 1.7e9);
-		// Written just now: Astro may still be writing it.
-		await page('les', article('Лес', 'Ели в лесу.', '2025-03-01'));
-
-		const job = new SearchIndexJob(astro, join(astro, 'search-index'));
-		await job.prepare();
-		expect(await job.scan(out, 60_000)).toBe(2);
-		// Held as they were read: a second scan reads nothing.
-		expect(await job.scan(out, 60_000)).toBe(0);
-
-		// The settled page now holds other bytes with the same stamp: read again, it would fail.
-		const before = await stat(settled);
-		await writeFile(settled, 'x'.repeat(before.size), { flag: 'r+' });
-		await utimes(settled, 1.7e9, 1.7e9);
-		expect((await stat(settled)).mtimeMs).toBe(before.mtimeMs);
-		// Astro writes the other page again after it was read: a new modification time.
-		await writeFile(changed, article('Дом', 'Новая крыша и окна.', '2025-02-01'));
-
-		const summary = await job.finish(out);
-		expect(summary).toMatchObject({ articles: 3, prepared: 0, readAhead: 1 });
-		expect(await search('яблони', out)).toEqual(['/blog/sad/']);
-		expect(await search('окна', out)).toEqual(['/blog/dom/']);
-		expect(await search('крыша', out)).toEqual(['/blog/dom/']);
-		expect(await search('ели', out)).toEqual(['/blog/les/']);
 	});
 });
