@@ -309,11 +309,8 @@ export function postsLoader({ base, pattern }: PostsLoaderOptions): Loader {
 	return {
 		name: 'butlerspb-posts',
 		load: async (context: GlobContext) => {
-			// The content check (a worker thread) runs while glob() reads the posts here. It
-			// reports every broken post before glob() stops at the first one: an error of glob()
-			// waits for the check, whose failure, when it fails, is the error the build stops with.
-			const checked = passContentCheckGate();
-			checked.catch(() => undefined);
+			// The content check reports every broken post before glob() stops at the first one.
+			await passContentCheckGate();
 			// The digest skipUnchanged computes is the one glob() asks for next (digest-once.ts).
 			const generateDigest = digestOnce(context.generateDigest);
 			let entryTypes = postEntryTypes(entryTypesOf(context));
@@ -330,7 +327,7 @@ export function postsLoader({ base, pattern }: PostsLoaderOptions): Loader {
 			}
 			const read = new Set<string>();
 			const lean = mechanismOn(process.env, 'lean-loader');
-			const loading = inner.load({
+			await inner.load({
 				...context,
 				generateDigest,
 				parseData,
@@ -345,11 +342,6 @@ export function postsLoader({ base, pattern }: PostsLoaderOptions): Loader {
 					),
 				),
 			} as LoaderContext);
-			await loading.catch(async (error: unknown) => {
-				await checked;
-				throw error;
-			});
-			await checked;
 			loaded = true;
 			await expectEveryPostRead(resolve(fileURLToPath(context.config.root), base), read);
 			if (!context.watcher) prepareMarkdownFiles(foreseenArticles(context.store));
