@@ -31,8 +31,8 @@ CODE_LANE_BROWSER=(
 
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
-# The fixture blog the browser tests read is built once, by whichever lane starts its browser
-# tests first, and read by the other (tests/browser/global-setup.ts).
+# The fixture blog the browser tests (and one dist test) read is built once, by whichever lane
+# needs it first, and read by the other (tests/support/fixture-blog.ts).
 export BLOG_SHARED_BROWSER_FIXTURE="$logs/browser-fixture"
 
 lane_code() {

@@ -11,6 +11,7 @@ import {
 	axeViolations,
 	gotoSettled,
 	openPage,
+	switchColorScheme,
 } from '../support/page.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
@@ -63,9 +64,7 @@ afterAll(async () => {
 });
 
 describe.each(PAGES)('%s site: %s (%s)', (site, name, path) => {
-	// One load per viewport, checked in light and then in dark: the colour scheme is CSS media
-	// queries only (no script reads it), so switching the emulated scheme on the loaded page
-	// gives what a reader in dark mode gets, without a second context and load.
+	// One load per viewport, checked in light and then in dark (switchColorScheme).
 	test.each(['small', 'phone', 'desktop'] as const)(
 		'%s, light and dark: axe finds nothing, no errors; screenshots',
 		async (viewport) => {
@@ -83,10 +82,7 @@ describe.each(PAGES)('%s site: %s (%s)', (site, name, path) => {
 			}
 			const { width, height } = VIEWPORTS[viewport];
 			for (const scheme of ['light', 'dark'] as const) {
-				await page.emulateMedia({ colorScheme: scheme });
-				expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
-					scheme === 'dark',
-				);
+				await switchColorScheme(page, scheme);
 				const file = `${site}-${name}-${width}x${height}-${scheme}.png`;
 				await page.screenshot({ path: join(SCREENSHOT_DIR, file) });
 				expect(await axeViolations(page), scheme).toEqual([]);

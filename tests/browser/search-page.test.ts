@@ -18,7 +18,7 @@ import {
 	LONG_WORDS_POST,
 	TRUST_POST,
 } from '../support/fixture-corpus.ts';
-import { axeViolations, htmlcsErrors, openPage } from '../support/page.ts';
+import { axeViolations, htmlcsErrors, openPage, switchColorScheme } from '../support/page.ts';
 import { useFixtureSite } from '../support/fixture-site.ts';
 
 /*
@@ -342,8 +342,7 @@ describe('nothing scrolls sideways on a 320px phone', () => {
 });
 
 describe('accessibility of the search page with results', () => {
-	// One search per width, checked in light and then in dark: the colours are CSS media queries
-	// only, so switching the emulated scheme gives the dark page (page-quality.test.ts does so too).
+	// One search per width, checked in light and then in dark (switchColorScheme).
 	test.each([320, 390, 1280])('%ipx, light and dark: axe finds nothing', async (width) => {
 		const page = await search(EVERYWHERE, {
 			viewport: { width, height: 800 },
@@ -351,10 +350,7 @@ describe('accessibility of the search page with results', () => {
 		});
 		expect(await page.locator('[data-search-more]').isVisible()).toBe(true);
 		for (const colorScheme of ['light', 'dark'] as const) {
-			await page.emulateMedia({ colorScheme });
-			expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
-				colorScheme === 'dark',
-			);
+			await switchColorScheme(page, colorScheme);
 			expect(await axeViolations(page), colorScheme).toEqual([]);
 		}
 	});

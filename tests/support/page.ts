@@ -76,6 +76,18 @@ export async function openPage(
 	return { page, errors, external };
 }
 
+/**
+ * Switches a loaded page to a colour scheme, as a reader's system setting would, and fails unless
+ * the page now matches it. The site's colours are CSS media queries only (no script reads the
+ * scheme), so a page checked in light and then switched to dark shows what a dark-mode reader
+ * gets, without a second load.
+ */
+export async function switchColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+	await page.emulateMedia({ colorScheme: scheme });
+	const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+	if (dark !== (scheme === 'dark')) throw new Error(`the page did not switch to ${scheme}`);
+}
+
 /** One axe-core rule that failed, with the elements that fail it. */
 export interface AxeViolation {
 	id: string;
