@@ -39,8 +39,8 @@ lane_code() {
 	step "ESLint and prettier --check"
 	npm run --silent lint
 	npm run --silent format:check
-	step "Unit tests"
-	npx vitest run --project unit
+	step "Unit tests (lib/ in one module graph; plumbing, loaders and scripts isolated)"
+	npx vitest run --project unit --project plumbing
 	step "astro check and tsc (types), in a copy of the project"
 	local copy
 	copy=$(mktemp -d)

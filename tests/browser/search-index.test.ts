@@ -264,16 +264,36 @@ describe('search after the rebuild', () => {
 		expect(links.sort()).toEqual(articles.map((slug) => `/blog/${slug}/`).sort());
 	});
 
-	test.each([...SEARCH_QUERIES.map(({ query }) => query), NEW_WORD, ADDED_WORD, EVERYWHERE])(
+	/*
+	 * The index files, the search page and every script and style it can load are the clean
+	 * build's, byte for byte (above and below): the same program on the same data answers every
+	 * query alike. Two queries show it as a reader sees it: two words with marks, and one that
+	 * lists every article a page at a time.
+	 */
+	test('the search page and the files it loads are byte for byte those of a clean build', () => {
+		const files = (site: string): Map<string, string> =>
+			new Map(
+				['search/index.html', ...readdirSync(join(site, '_astro')).map((name) => `_astro/${name}`)]
+					.filter((path) => statSync(join(site, path)).isFile())
+					.map((path) => [path, readFileSync(join(site, path), 'utf8')]),
+			);
+		const fresh = files(clean.outDir);
+		const incremental = files(rebuild.outDir);
+		expect(fresh.size).toBeGreaterThan(1);
+		for (const [path, text] of fresh) expect(incremental.get(path), path).toBe(text);
+	});
+
+	test.each([SEARCH_QUERIES[1]?.query ?? '', EVERYWHERE])(
 		'«%s»: the same results, in the same order, with the same marks as after a clean build',
 		async (query) => {
+			expect(query).not.toBe('');
 			const [incremental, fresh] = await Promise.all([search(query), search(query, cleanServer)]);
 			expect(incremental).toEqual(fresh);
 		},
 	);
 
 	test('no page reported errors', () => {
-		expect(opened.length).toBeGreaterThan(10);
+		expect(opened.length).toBeGreaterThan(5);
 		expect(opened.flatMap((page) => page.errors)).toEqual([]);
 	});
 });
