@@ -1,14 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { BIG_TAG, LONG_POST } from '../support/fixture-corpus.ts';
-import { VIEWPORTS, openPage } from '../support/page.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
+import { VIEWPORTS } from '../support/page.ts';
 
 /*
  * The design promises, measured in the browser on the fixture blog: a skip link, a visible focus
  * ring, light and dark themes, a readable measure with hyphenation, and no sideways scrolling
- * on a phone.
+ * on a phone, where a related post without a picture gives its text the card's whole width.
  */
 
 const PAGE_TYPES = [
@@ -20,22 +22,10 @@ const PAGE_TYPES = [
 	'/search/?q=ключи',
 ];
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-	[browser, server] = await Promise.all([launchBrowser(), serveDist(inject('fixtureDist'))]);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useFixtureSite();
 
 async function open(path: string, options = {}): Promise<Page> {
-	const { page } = await openPage(browser, server.url, options);
-	await page.goto(server.url + path);
-	return page;
+	return (await site.open(path, options)).page;
 }
 
 test('the first Tab shows the skip link, and it moves focus to the content', async () => {
@@ -121,4 +111,46 @@ describe('on a 390px phone', () => {
 		expect(width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
 		await page.context().close();
 	});
+});
+
+test('on a phone, a related post without a picture gives its text the whole card', async () => {
+	// An article of the fixture blog whose «Читайте также» has cards with and without pictures.
+	const dist = inject('fixtureDist');
+	const slug = readdirSync(join(dist, 'blog')).find((name) => {
+		const html = parse(readFileSync(join(dist, 'blog', name, 'index.html'), 'utf8'));
+		const items = html.querySelectorAll('.related__item');
+		const pictured = items.filter((item) => item.querySelector('.related__image'));
+		return pictured.length > 0 && pictured.length < items.length;
+	});
+	expect(slug, 'no article with related posts both with and without pictures').toBeDefined();
+	const page = await open(`/blog/${slug}/`, { viewport: VIEWPORTS.phone });
+	const cards = await page.locator('.related__item').evaluateAll((items) =>
+		items.map((item) => {
+			const style = getComputedStyle(item);
+			const inner =
+				item.getBoundingClientRect().width -
+				parseFloat(style.paddingLeft) -
+				parseFloat(style.paddingRight);
+			return {
+				pictured: item.querySelector('.related__image') !== null,
+				inner,
+				body: item.querySelector('.related__body')!.getBoundingClientRect().width,
+			};
+		}),
+	);
+	const bare = cards.filter((card) => !card.pictured);
+	expect(bare.length).toBeGreaterThan(0);
+	for (const card of bare) expect(card.body).toBeGreaterThan(card.inner * 0.95);
+	// A card with a picture keeps it beside the text.
+	for (const card of cards.filter((card) => card.pictured))
+		expect(card.body).toBeLessThan(card.inner * 0.8);
+	await page.context().close();
+});
+
+test('no page visited above logged an error or left the site', () => {
+	expect(site.opened.length).toBeGreaterThan(0);
+	for (const { errors, external } of site.opened) {
+		expect(errors).toEqual([]);
+		expect(external).toEqual([]);
+	}
 });
