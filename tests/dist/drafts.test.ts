@@ -4,7 +4,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildFixtureSite, ROOT } from '../support/build.ts';
 import { readPage } from '../support/html.ts';
@@ -243,6 +243,10 @@ describe('astro dev', () => {
 			const page = parse(await draft.text());
 			expect(page.querySelector('h1')?.text).toBe(DRAFT.title);
 			expect(page.querySelector('.draft-mark')?.text).toBe('Черновик');
+			// The mark is the meta line's last item, after its « · », as copied text reads it.
+			const metaText = (meta: HTMLElement | null | undefined) =>
+				meta?.text.replace(/\s+/g, ' ').trim();
+			expect(metaText(page.querySelector('.article__header .meta'))).toMatch(/ · Черновик$/);
 
 			const home = parse(await (await fetch(`${base}/`)).text());
 			const marks = home
@@ -251,6 +255,13 @@ describe('astro dev', () => {
 					card.querySelector('.card__title a')?.getAttribute('href'),
 					card.querySelector('.draft-mark')?.text,
 				]);
+			const cardMetas = home.querySelectorAll('.card .meta').map(metaText);
+			expect(cardMetas).toEqual(
+				expect.arrayContaining([
+					expect.stringMatching(/ · Черновик$/),
+					expect.stringMatching(/ · Запланировано$/),
+				]),
+			);
 			expect(marks).toEqual(
 				expect.arrayContaining([
 					[`/blog/${DRAFT.slug}/`, 'Черновик'],
