@@ -350,7 +350,7 @@ describe('the editor at /admin/ with the local back end', () => {
 		expect(postSchema.parse(data).schema?.aggregateRating?.ratingValue).toBe('4.9');
 	});
 
-	test('the hero is picked from uploads and needs alt text; a body image asks for its alt', async () => {
+	test('the hero is picked from uploads and needs alt text; so does a new image in the body', async () => {
 		await newPost('Картинка из загруженных', 'Главная картинка выбрана из загруженных файлов.');
 		await page.getByRole('button', { name: 'Выберите изображение' }).click();
 		await page.locator('input[type="file"]').setInputFiles({
@@ -376,6 +376,10 @@ describe('the editor at /admin/ with the local back end', () => {
 			.locator('[data-slate-editor="true"]')
 			.getByRole('button', { name: 'Вставить из URL' })
 			.click();
+		// Saved without its alt, the body image is refused by its URL, as the hero is.
+		await expectRefused(
+			/Опишите картинку в тексте \(https:\/\/images\.unsplash\.com\/photo-1\?w=800\)/,
+		);
 		await bodyAlt.fill('Кухня после уборки');
 
 		await expectRefused(/Опишите главную картинку/);

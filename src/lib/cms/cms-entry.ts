@@ -182,13 +182,31 @@ export function heroAltError(hero: HeroInput): string | undefined {
 	return 'Опишите главную картинку: что на ней изображено (для незрячих читателей и поисковиков)';
 }
 
+/** Markdown images in a post's body: `![alt](url)` or `![alt](url "title")`. */
+const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+
+/**
+ * Why the body cannot be saved: an image added in this edit has no alt text. Decap's image block
+ * asks for it («Описание картинки (alt)») but saves without it; images the stored file already
+ * had are left to the content check, so an unrelated edit of an older post is never refused.
+ */
+export function bodyImageAltError(body: unknown, storedFile: string): string | undefined {
+	if (typeof body !== 'string') return undefined;
+	const missing = [...body.matchAll(MARKDOWN_IMAGE)]
+		.filter(([image, alt]) => !filled(alt) && !storedFile.includes(image))
+		.map(([, , url]) => url);
+	if (missing.length === 0) return undefined;
+	const [which, on] = missing.length === 1 ? ['картинку', 'ней'] : ['картинки', 'них'];
+	return `Опишите ${which} в тексте (${missing.join(', ')}): что на ${on} изображено, в поле «Описание картинки (alt)»`;
+}
+
 const record = (value: unknown): Readonly<Record<string, unknown>> =>
 	isRecord(value) ? value : {};
 
 /**
  * Why a post cannot be saved as the editor left it, in Russian, or undefined. These rules span
  * several fields, which Decap's per-field validation cannot see together: the rating against its
- * scale, the alt text of a new hero. `storedFile` is the post's text when it was opened.
+ * scale, the alt text of a new hero and of new images in the body. `storedFile` is the post's text when it was opened.
  */
 export function saveRefusal(
 	data: Readonly<Record<string, unknown>>,
@@ -197,6 +215,7 @@ export function saveRefusal(
 	const problems = [
 		ratingRangeError(record(record(data['schema'])['aggregateRating'])),
 		heroAltError({ heroImage: data['heroImage'], heroAlt: data['heroAlt'], storedFile }),
+		bodyImageAltError(data['body'], storedFile),
 	].filter((problem) => problem !== undefined);
 	return problems.length > 0 ? `${problems.join('. ')}.` : undefined;
 }

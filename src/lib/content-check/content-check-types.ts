@@ -36,6 +36,7 @@ export type FindingCode =
 	| 'blocked-tag'
 	| 'hero-root-path'
 	| 'hero-alt-missing'
+	| 'image-alt-missing'
 	| 'title-length'
 	| 'description-length'
 	| 'keyword-collision'

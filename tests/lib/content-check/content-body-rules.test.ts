@@ -49,6 +49,18 @@ describe('images in the body', () => {
 		expect(findings).toEqual(code ? [{ code, severity: 'error', line: 9, file: 'blog/a.md' }] : []);
 	});
 
+	test.each([
+		['no alt text', '![](https://images.unsplash.com/photo-1)'],
+		['blank alt text', '![  ](./images/est.png "Подпись")'],
+	])('an image with %s is a warning naming the image', (_, body) => {
+		const file = post('blog/a.md', `Текст.\n\n${body}`);
+		expect(found([file], { imageExists: () => true })).toEqual([
+			{ code: 'image-alt-missing', severity: 'warning', line: 9, file: 'blog/a.md' },
+		]);
+		const [finding] = checkPosts([file], { imageExists: () => true }).findings;
+		expect(finding?.message).toMatch(/^у картинки в тексте «(?:https|\.\/images)\S+» нет описания/);
+	});
+
 	test('the missing image is looked for next to the post, decoded', () => {
 		const asked: string[] = [];
 		found([post('blog/a.md', '![x](./images/my%20photo.png?v=1)')], {
