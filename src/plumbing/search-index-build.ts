@@ -10,10 +10,14 @@ import { extractSearchRecord } from '../lib/search/search-extract.ts';
 import {
 	pageUrlOf,
 	parseDigestMemo,
+	parseRecordStamps,
 	rememberedDigest,
+	sameStamp,
 	serializeDigestMemo,
+	serializeRecordStamps,
 	type DigestMemo,
 	type FileStamp,
+	type RecordStamps,
 } from '../lib/search/search-index.ts';
 import type { SearchRecord } from '../lib/search/search-engine.ts';
 import { SEARCH_INDEX_DIR, SEARCH_MANIFEST_FILE } from '../lib/search/search.ts';
@@ -25,7 +29,9 @@ import { SEARCH_INDEX_DIR, SEARCH_MANIFEST_FILE } from '../lib/search/search.ts'
  * `<cache>/docs/`, is each article's extracted record under the digest of its page, so an
  * unchanged page is neither parsed nor copied again: its record file is hard-linked into the site
  * as the article's file. The digest itself is remembered with the stamp (inode, size, time) of
- * Astro's cached copy of the page, so a rebuild reads only the pages whose stamp changed.
+ * Astro's cached copy of the page, so a rebuild reads only the pages whose stamp changed. Each
+ * record's own stamp is remembered too: a record written since (through its link in the site)
+ * is not used, and its page is read again.
  */
 
 /** Article pages of the built site (`blog/<slug>/index.html`), sorted. */
@@ -46,11 +52,20 @@ function stampOf(path: string): FileStamp | undefined {
 }
 
 const DIGESTS_FILE = 'digests.json';
+const RECORD_STAMPS_FILE = 'records.json';
 const DOCS_DIR = 'docs';
 
 async function readDigestMemo(cache: string): Promise<DigestMemo> {
 	try {
 		return parseDigestMemo(JSON.parse(await readFile(join(cache, DIGESTS_FILE), 'utf8')));
+	} catch {
+		return new Map();
+	}
+}
+
+async function readRecordStamps(cache: string): Promise<RecordStamps> {
+	try {
+		return parseRecordStamps(JSON.parse(await readFile(join(cache, RECORD_STAMPS_FILE), 'utf8')));
 	} catch {
 		return new Map();
 	}
@@ -66,9 +81,13 @@ export interface SearchIndexSummary {
 	chunks: number;
 }
 
-/** A cached record. */
-const readRecord = async (path: string): Promise<SearchRecord> =>
-	JSON.parse(await readFile(path, 'utf8')) as SearchRecord;
+/** A cached record, if it is unchanged since the last build left it. */
+async function readRecord(path: string, stamps: RecordStamps): Promise<SearchRecord> {
+	if (!sameStamp(stampOf(path), stamps.get(basename(path)))) {
+		throw new Error(`${path}: written since the last build`);
+	}
+	return JSON.parse(await readFile(path, 'utf8')) as SearchRecord;
+}
 
 /** One article: where its record is cached, and whether this build parsed its page. */
 interface Article {
@@ -91,6 +110,7 @@ async function articleRecord(
 	docs: string,
 	file: string,
 	memo: DigestMemo,
+	stamps: RecordStamps,
 ): Promise<{ article: Article; record: SearchRecord }> {
 	const path = join(site, file);
 	const stamp = memo.size > 0 ? stampOf(path) : undefined;
@@ -99,14 +119,16 @@ async function articleRecord(
 	const digest = remembered ?? hash('sha256', (html = await readFile(path)), 'base64url');
 	const cached = join(docs, recordName(file, digest));
 	try {
-		const record = await readRecord(cached);
+		const record = await readRecord(cached, stamps);
 		return { article: { file, digest, record: cached, parsed: false }, record };
 	} catch {
-		// Not cached yet (or unreadable): parse the page.
+		// Not cached yet, written since or unreadable: parse the page.
 	}
 	html ??= await readFile(path);
 	const record = extractSearchRecord(html.toString('utf8'), pageUrlOf(file));
 	if (!record) throw new Error(`${file}: no element with data-search-body`);
+	// A new file: one written since may still be linked from an old site.
+	await rm(cached, { force: true });
 	await writeFile(cached, JSON.stringify(record));
 	return { article: { file, digest, record: cached, parsed: true }, record };
 }
@@ -133,6 +155,7 @@ export class SearchIndexJob {
 	/** Articles in the builder by page file. */
 	private readonly held = new Map<string, Held>();
 	private memo: DigestMemo = new Map();
+	private stamps: RecordStamps = new Map();
 	private readonly docs: string;
 
 	private readonly astroCache: string;
@@ -161,6 +184,7 @@ export class SearchIndexJob {
 	async prepare(): Promise<void> {
 		await mkdir(this.docs, { recursive: true });
 		this.memo = await readDigestMemo(this.cache);
+		this.stamps = await readRecordStamps(this.cache);
 		const known = [...this.memo].flatMap(([file, remembered]) => {
 			const stamp = stampOf(cachedPageCopy(this.astroCache, file));
 			return stamp && rememberedDigest(this.memo, file, stamp) ? [{ file, remembered }] : [];
@@ -170,7 +194,7 @@ export class SearchIndexJob {
 				known.slice(i, i + BATCH).map(async ({ file, remembered }) => {
 					const record = join(this.docs, recordName(file, remembered.digest));
 					try {
-						return { file, remembered, record, data: await readRecord(record) };
+						return { file, remembered, record, data: await readRecord(record, this.stamps) };
 					} catch {
 						return undefined; // read from the page in finish()
 					}
@@ -196,18 +220,13 @@ export class SearchIndexJob {
 		}
 		const pending = files.filter((file) => {
 			const held = this.held.get(file);
-			const stamp = held?.stamp && stampOf(join(site, file));
-			return !(
-				stamp &&
-				held?.stamp &&
-				stamp.ino === held.stamp.ino &&
-				stamp.size === held.stamp.size &&
-				stamp.mtimeMs === held.stamp.mtimeMs
-			);
+			return !sameStamp(held?.stamp && stampOf(join(site, file)), held?.stamp);
 		});
 		for (let i = 0; i < pending.length; i += BATCH) {
 			const batch = await Promise.all(
-				pending.slice(i, i + BATCH).map((file) => articleRecord(site, this.docs, file, this.memo)),
+				pending
+					.slice(i, i + BATCH)
+					.map((file) => articleRecord(site, this.docs, file, this.memo, this.stamps)),
 			);
 			for (const { article, record } of batch) this.hold(article.file, article, record);
 		}
@@ -259,6 +278,11 @@ export class SearchIndexJob {
 		}
 		await writeFile(join(this.cache, DIGESTS_FILE), serializeDigestMemo(stamped));
 		const used = new Set([...this.held.values()].map((held) => held.record));
+		const records = [...used].flatMap((record) => {
+			const stamp = stampOf(record);
+			return stamp ? [[basename(record), stamp] as [string, FileStamp]] : [];
+		});
+		await writeFile(join(this.cache, RECORD_STAMPS_FILE), serializeRecordStamps(records));
 		for (const name of await readdir(this.docs)) {
 			if (!used.has(join(this.docs, name))) await rm(join(this.docs, name), { force: true });
 		}

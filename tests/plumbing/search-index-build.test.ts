@@ -108,6 +108,34 @@ describe('the search index of a built site', () => {
 		);
 	});
 
+	test('an article file written in place after the build is not trusted: its page is read again', async () => {
+		const dir = join(site, 'search-index');
+		const docs = parseSearchManifest(
+			JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')),
+		)?.docs;
+		const doc = join(dir, docs ?? '', '0.json');
+		const original = await readFile(doc, 'utf8');
+		// Written in place, the link's other name (the cached record) changes with it.
+		const forged = original.replace('Уборка', 'Подлог');
+		await writeFile(doc, forged, { flag: 'r+' });
+		expect((await stat(doc)).nlink).toBe(2);
+
+		const summary = await buildSearchIndex(site, astroCache, cache);
+		expect(summary).toMatchObject({ articles: 2, parsed: 1 });
+		const republished = parseSearchManifest(
+			JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')),
+		)?.docs;
+		expect(await readFile(join(dir, republished ?? '', '0.json'), 'utf8')).toBe(original);
+		const records = await readdir(join(cache, 'docs'));
+		const texts = await Promise.all(
+			records.map((name) => readFile(join(cache, 'docs', name), 'utf8')),
+		);
+		expect(texts.filter((text) => text.includes('Подлог'))).toEqual([]);
+		expect(await search('подлог')).toEqual([]);
+		// The next build trusts the record it wrote.
+		expect(await buildSearchIndex(site, astroCache, cache)).toMatchObject({ parsed: 0 });
+	});
+
 	test('a changed article is parsed again and found by its new words only', async () => {
 		await writePage('uborka', article('Уборка', 'Генеральная уборка дома.', '2025-03-04'));
 		const summary = await buildSearchIndexInWorker(site, astroCache, cache);

@@ -63,6 +63,14 @@ export function serializeDigestMemo(
 	return `${JSON.stringify({ version: DIGEST_MEMO_VERSION, files })}\n`;
 }
 
+/** Whether two stamps are of the same file, not written since. */
+export const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined): boolean =>
+	a !== undefined &&
+	b !== undefined &&
+	a.ino === b.ino &&
+	a.size === b.size &&
+	a.mtimeMs === b.mtimeMs;
+
 /** The recorded digest of `file` when its stamp is the recorded one, else undefined. */
 export function rememberedDigest(
 	memo: DigestMemo,
@@ -70,10 +78,43 @@ export function rememberedDigest(
 	stamp: FileStamp,
 ): string | undefined {
 	const known = memo.get(file);
-	return known &&
-		known.ino === stamp.ino &&
-		known.size === stamp.size &&
-		known.mtimeMs === stamp.mtimeMs
-		? known.digest
-		: undefined;
+	return known && sameStamp(known, stamp) ? known.digest : undefined;
+}
+
+/*
+ * The stamps of the cached records, by record file name, as the last build left them. A record
+ * is hard-linked into the site as an article's file, so whatever writes into that file in place
+ * after the build writes into the record too; a record whose stamp changed is not trusted, and
+ * its article's page is read again.
+ */
+
+/** Stamp of each cached record by file name. */
+export type RecordStamps = ReadonlyMap<string, FileStamp>;
+
+const RECORD_STAMPS_VERSION = 1;
+
+const recordStampsSchema = z.object({
+	version: z.literal(RECORD_STAMPS_VERSION),
+	records: z.record(z.string(), z.tuple([z.number(), z.number(), z.number()])),
+});
+
+/** Reads saved record stamps; none when they are missing or not in this format. */
+export function parseRecordStamps(json: unknown): RecordStamps {
+	const result = recordStampsSchema.safeParse(json);
+	if (!result.success) return new Map();
+	return new Map(
+		Object.entries(result.data.records).map(([name, [ino, size, mtimeMs]]) => [
+			name,
+			{ ino, size, mtimeMs },
+		]),
+	);
+}
+
+/** Record stamps as JSON to save for the next build. */
+export function serializeRecordStamps(records: Iterable<[name: string, stamp: FileStamp]>): string {
+	const entries = [...records].map(([name, { ino, size, mtimeMs }]) => [
+		name,
+		[ino, size, mtimeMs],
+	]);
+	return `${JSON.stringify({ version: RECORD_STAMPS_VERSION, records: Object.fromEntries(entries) })}\n`;
 }

@@ -2,8 +2,11 @@ import { describe, expect, test } from 'vitest';
 import {
 	pageUrlOf,
 	parseDigestMemo,
+	parseRecordStamps,
 	rememberedDigest,
+	sameStamp,
 	serializeDigestMemo,
+	serializeRecordStamps,
 } from '../../../src/lib/search/search-index.ts';
 
 test('pageUrlOf gives the URL of a page file', () => {
@@ -47,5 +50,31 @@ describe('digests remembered by file stamp', () => {
 		['an empty digest', { version: 1, files: { 'blog/a/index.html': [1, 2, 3, ''] } }],
 	])('a memo %s is empty', (_, json) => {
 		expect(parseDigestMemo(json).size).toBe(0);
+	});
+});
+
+describe('record stamps', () => {
+	const stamp = { ino: 99, size: 812, mtimeMs: 1_764_000_000_456.5 };
+
+	test('saved stamps read back whole, by record name', () => {
+		const json: unknown = JSON.parse(serializeRecordStamps([['abc.json', stamp]]));
+		expect(parseRecordStamps(json)).toEqual(new Map([['abc.json', stamp]]));
+	});
+
+	test.each([[null], [{ version: 2, records: {} }], [{ version: 1, records: { a: [1, 2] } }]])(
+		'%j reads as no stamps: every record is read from its page again',
+		(json) => {
+			expect(parseRecordStamps(json).size).toBe(0);
+		},
+	);
+
+	test.each([
+		['the same file, unwritten', true, stamp],
+		['written since', false, { ...stamp, mtimeMs: stamp.mtimeMs + 0.5 }],
+		['another size', false, { ...stamp, size: 813 }],
+		['another file', false, { ...stamp, ino: 100 }],
+		['none remembered', false, undefined],
+	])('%s: the same stamp is %s', (_, same, other) => {
+		expect(sameStamp(stamp, other)).toBe(same);
 	});
 });
