@@ -1,10 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { IMAGE_POST, LOCAL_IMAGE } from '../support/fixture-corpus.ts';
 import { readPage } from '../support/html.ts';
 import { openPage } from '../support/page.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
 
 /*
  * The text of an article on the fixture blog: its images (an Unsplash photo and a local file)
@@ -73,15 +72,7 @@ describe('the built HTML', () => {
 });
 
 describe('in the browser', () => {
-	let browser: Browser;
-	let server: StaticServer;
-	beforeAll(async () => {
-		[browser, server] = await Promise.all([launchBrowser(), serveDist(inject('fixtureDist'))]);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const site = useFixtureSite();
 
 	/** The post, open, with the text's images held back until `release()`. */
 	interface OpenPost {
@@ -98,7 +89,7 @@ describe('in the browser', () => {
 	 * shifts are recorded from the first paint. Returns once the stylesheet applies.
 	 */
 	async function openPost(viewport: { width: number; height: number }): Promise<OpenPost> {
-		const { page } = await openPage(browser, server.url, { viewport, deviceScaleFactor: 1 });
+		const { page } = await openPage(site.browser, site.url, { viewport, deviceScaleFactor: 1 });
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(request.url()));
 		let release = (): void => undefined;
@@ -128,7 +119,7 @@ describe('in the browser', () => {
 				}
 			}).observe({ type: 'layout-shift', buffered: true });
 		});
-		await page.goto(server.url + PATH, { waitUntil: 'domcontentloaded' });
+		await page.goto(site.url + PATH, { waitUntil: 'domcontentloaded' });
 		await page.waitForFunction(() =>
 			[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(
 				(link) => link.sheet !== null,

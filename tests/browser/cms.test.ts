@@ -248,8 +248,12 @@ describe('the editor at /admin/ with the local back end', () => {
 		const mine = check.findings.filter((finding) => finding.file.endsWith('proverka-redaktora.md'));
 		expect(countFindings(mine).errors, JSON.stringify(mine)).toBe(0);
 
-		// Publish it: untick «Черновик» on the saved post and save again.
-		await page.getByLabel('Черновик').click();
+		// Publish it: untick «Черновик» on the saved post and save again, once Decap has finished
+		// the first save (it opens the saved entry), so that the click is not lost in its redraw.
+		await page.waitForURL(/#\/collections\/blog\/entries\/proverka-redaktora$/);
+		const draft = page.getByLabel('Черновик');
+		await draft.click();
+		await expect.poll(() => draft.isChecked(), UI).toBe(false);
 		await publish();
 		expect(parseFrontmatter(await fileWhen(file, 'draft: false')).data['draft']).toBe(false);
 		const { outDir } = await buildFixtureSite(posts);
@@ -396,6 +400,8 @@ describe('the editor at /admin/ with the local back end', () => {
 			heroAlt: 'Светлая гостиная',
 		});
 		expect(content).toContain('![Кухня после уборки](https://images.unsplash.com/photo-1?w=800)');
+		// The upload may be written after the post.
+		await expect.poll(() => existsSync(join(posts, 'images/gostinaya.png')), UI).toBe(true);
 		expect((await readFile(join(posts, 'images/gostinaya.png'))).equals(PIXEL)).toBe(true);
 		const check = await checkContentDir(posts, repo);
 		const mine = check.findings.filter((finding) =>

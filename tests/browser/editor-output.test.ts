@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
 import { LONG_POST } from '../support/fixture-corpus.ts';
-import { openPage, type CheckedPage } from '../support/page.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
+import type { CheckedPage } from '../support/page.ts';
 
 /*
  * What a reader gets from what an editor wrote in the long post of the fixture blog: footnotes
@@ -11,21 +10,13 @@ import { serveDist, type StaticServer } from '../support/server.ts';
  * slash that works anyway.
  */
 
-let browser: Browser;
-let server: StaticServer;
+const site = useFixtureSite();
 let checked: CheckedPage;
 let page: Page;
 
 beforeAll(async () => {
-	[browser, server] = await Promise.all([launchBrowser(), serveDist(inject('fixtureDist'))]);
-	checked = await openPage(browser, server.url);
+	checked = await site.open(`/blog/${LONG_POST.slug}/`);
 	page = checked.page;
-	await page.goto(`${server.url}/blog/${LONG_POST.slug}/`);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
 });
 
 test('the footnotes are headed «Примечания» and link back to the text in Russian', async () => {

@@ -2,16 +2,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { redirectFor } from '../../src/lib/netlify/netlify-path.ts';
 import { absoluteUrl } from '../../src/lib/site/urls.ts';
-import { launchBrowser } from '../support/browser.ts';
 import { BIG_TAG, LONG_POST, TRUST_POST } from '../support/fixture-corpus.ts';
 import { readPage } from '../support/html.ts';
 import { loadNetlifyConfig, type NetlifyConfig } from '../support/netlify.ts';
-import { openPage } from '../support/page.ts';
-import { serveDist, type StaticServer } from '../support/server.ts';
+import { useFixtureSite } from '../support/fixture-site.ts';
 
 /*
  * Navigation on the fixture blog (25 posts, three listing pages, a tag with two pages): the
@@ -150,23 +147,15 @@ describe('newer and older point the same way everywhere', () => {
 });
 
 describe('in the browser', () => {
-	let browser: Browser;
-	let server: StaticServer;
-	beforeAll(async () => {
-		[browser, server] = await Promise.all([launchBrowser(), serveDist(dist())]);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const site = useFixtureSite();
 
 	test('the current section is drawn highlighted on an article and on a tag page', async () => {
-		const { page: tab } = await openPage(browser, server.url);
+		const { page: tab } = await site.open('/');
 		for (const [path, current] of [
 			[`/blog/${LONG_POST.slug}/`, 'Статьи'],
 			[`/tags/${BIG_TAG.slug}/page/2/`, 'Темы'],
 		] as const) {
-			await tab.goto(server.url + path);
+			await tab.goto(site.url + path);
 			const looks = await tab.locator('.site-nav a').evaluateAll((links) =>
 				links.map((a) => {
 					const style = getComputedStyle(a);
@@ -182,10 +171,9 @@ describe('in the browser', () => {
 	});
 
 	test('on a phone, the older page of a tag opens from «Старше →»', async () => {
-		const { page: tab } = await openPage(browser, server.url, {
+		const { page: tab } = await site.open(`/tags/${BIG_TAG.slug}/`, {
 			viewport: { width: 390, height: 844 },
 		});
-		await tab.goto(`${server.url}/tags/${BIG_TAG.slug}/`);
 		await tab.getByRole('link', { name: 'Старше →' }).click();
 		await tab.waitForURL(`**/tags/${BIG_TAG.slug}/page/2/`);
 		expect(await tab.locator('h1').textContent()).toBe(`Тема «${BIG_TAG.name}» — страница 2`);
