@@ -4,6 +4,7 @@ import { DEFAULT_CONTENT_DIR } from '../content/content-dir.ts';
 import { isOptionalField, objectShape } from './cms-config.ts';
 import { postSchema, ratingNumber } from '../content/post-schema.ts';
 import { titleSlug } from '../content/slug.ts';
+import { MARKDOWN_IMAGE } from '../content/markdown-source.ts';
 
 /*
  * What the CMS does to a post just before it saves it (src/client/cms-admin.ts applies the
@@ -182,9 +183,6 @@ export function heroAltError(hero: HeroInput): string | undefined {
 	return 'Опишите главную картинку: что на ней изображено (для незрячих читателей и поисковиков)';
 }
 
-/** Markdown images in a post's body: `![alt](url)` or `![alt](url "title")`. */
-const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
-
 /**
  * Why the body cannot be saved: an image added in this edit has no alt text. Decap's image block
  * asks for it («Описание картинки (alt)») but saves without it; images the stored file already
@@ -206,7 +204,8 @@ const record = (value: unknown): Readonly<Record<string, unknown>> =>
 /**
  * Why a post cannot be saved as the editor left it, in Russian, or undefined. These rules span
  * several fields, which Decap's per-field validation cannot see together: the rating against its
- * scale, the alt text of a new hero and of new images in the body. `storedFile` is the post's text when it was opened.
+ * scale, the alt text of a new hero and of new images in the body. `storedFile` is the post's
+ * text when it was opened.
  */
 export function saveRefusal(
 	data: Readonly<Record<string, unknown>>,

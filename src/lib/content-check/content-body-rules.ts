@@ -11,6 +11,7 @@ import {
 	urlOrigin,
 } from '../netlify/security-headers.ts';
 import { slugify } from '../content/slug.ts';
+import { MARKDOWN_IMAGE } from '../content/markdown-source.ts';
 import { internalPath, withTrailingSlash } from '../text/trailing-slash.ts';
 import { FIXED_PAGE_PATHS, postPath } from '../site/urls.ts';
 import { SITE } from '../../site.ts';
@@ -37,7 +38,6 @@ export interface BodyInput {
 }
 
 const ATTR = String.raw`\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`;
-const MD_IMAGE = /!\[([^\]\n]*)\]\(\s*<?([^()\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 const MD_LINK = /(?<!!)\[[^\]\n]*\]\(\s*<?([^()\s>]*)>?(?:\s+"[^"]*")?\s*\)/g;
 const REF_DEFINITION = /^ {0,3}\[[^\]^][^\]]*\]:[ \t]*<?([^\s>]+)>?/gm;
 const HTML_IMG = new RegExp(String.raw`<img\b[^>]*?\ssrc${ATTR}`, 'gi');
@@ -224,15 +224,16 @@ export function checkBodyRules(input: BodyInput): FileFinding[] {
 	};
 
 	// Local images must exist (the build stops on a missing one); remote ones must be allowed.
+	const markdownImages = [...text.matchAll(MARKDOWN_IMAGE)];
 	const images = [
-		...[...text.matchAll(MD_IMAGE)].map((match) => ({ url: match[2] ?? '', offset: match.index })),
+		...markdownImages.map((match) => ({ url: match[2] ?? '', offset: match.index })),
 		...[...text.matchAll(HTML_IMG)].map((match) => ({
 			url: attrValue(match),
 			offset: match.index,
 		})),
 	];
 	// A Markdown image without alt text: like the hero's, a warning (older posts still build).
-	for (const match of text.matchAll(MD_IMAGE)) {
+	for (const match of markdownImages) {
 		if ((match[1] ?? '').trim() !== '') continue;
 		add(
 			'warning',

@@ -6,6 +6,12 @@
 /** A leading YAML (---) or TOML (+++) frontmatter block, as Astro recognises it. */
 const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)([\s\S]*?\n)\1/;
 
+/**
+ * A Markdown image, `![alt](url)` or `![alt](url "title")`: group 1 the alt text, group 2 the URL.
+ * The alt text is on one line, as CommonMark reads it in a paragraph.
+ */
+export const MARKDOWN_IMAGE = /!\[([^\]\n]*)\]\(\s*<?([^()\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+
 /** The Markdown body of a post file: everything after the frontmatter, trimmed. */
 export function markdownBody(source: string): string {
 	const match = FRONTMATTER.exec(source);
