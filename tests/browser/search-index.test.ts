@@ -1,22 +1,21 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generatePosts, type GeneratedPost } from '../../scripts/bench/generate.ts';
 import { SEARCH_QUERIES } from '../../scripts/bench/search.ts';
 import { resultStatus, settleDelay } from '../../src/lib/search/search.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { buildFixtureSite, type FixtureBuild } from '../support/build.ts';
+import type { FixtureBuild } from '../support/build.ts';
 import { openPage, type CheckedPage } from '../support/page.ts';
 import { readSearchIndex, type BuiltSearchIndex } from '../support/search-index.ts';
+import { WORDS, rebuildScenario } from '../support/rebuild-scenario.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
 /*
- * The search index after an incremental rebuild. The build keeps each article's extracted record
- * in `<cacheDir>/search-index/docs/` and links it into the site as the article's file; a rebuild
+ * The search index after an incremental rebuild (the shared rebuild scenario,
+ * tests/support/rebuild-scenario.ts). The build keeps each article's extracted record in
+ * `<cacheDir>/search-index/docs/` and links it into the site as the article's file; a rebuild
  * reads again only the pages that changed. The search page must then find the new text, never
  * the old text of a changed or deleted post, list every post once, and answer every query
  * exactly as after a clean build of the same posts.
@@ -25,33 +24,27 @@ import { serveDist, type StaticServer } from '../support/server.ts';
  * same site shows how the page behaves while a reader types a query.
  */
 
-const ENV = { BLOG_NOW: '2026-11-22T00:00:00Z', BLOG_SEARCH_CHUNK_BYTES: '2048' };
-/** In every post: a search for it lists every article. */
-const EVERYWHERE = 'Всеобщность';
-const OLD_WORD = 'Протоплазма';
-const NEW_WORD = 'Квазиэлектрон';
-const DELETED_WORD = 'Гиперборея';
-const ADDED_WORD = 'Мегаполисный';
+const EVERYWHERE = WORDS.everywhere;
+const OLD_WORD = WORDS.old;
+const NEW_WORD = WORDS.new;
+const DELETED_WORD = WORDS.deleted;
+const ADDED_WORD = WORDS.added;
 
-const withWords = (post: GeneratedPost, ...words: string[]): string =>
-	`${post.source}\n\n${words.map((word) => `Слово ${word} для поиска.`).join(' ')}\n`;
-
-let work = '';
 let cache = '';
 let rebuild: FixtureBuild;
 let clean: FixtureBuild;
 let browser: Browser;
 let server: StaticServer;
 let cleanServer: StaticServer;
-let changed: GeneratedPost;
-let added: GeneratedPost;
-let deleted: GeneratedPost;
+let changed: { slug: string };
+let added: { slug: string };
+let deleted: { slug: string };
 const opened: CheckedPage[] = [];
-/** The cached records after the first build: inode by file name. */
+/** The cached records before the rebuild: inode by file name. */
 let recordsBefore = new Map<string, number>();
-/** The first build's index. */
+/** The index before the rebuild. */
 let first: BuiltSearchIndex;
-/** Digest of each article page of the first build, by URL. */
+/** Digest of each article page before the rebuild, by URL. */
 let pagesBefore = new Map<string, string>();
 
 /** Digest of each article page of a built site, by URL. */
@@ -85,45 +78,24 @@ function indexFiles(site: string): Map<string, string> {
 }
 
 beforeAll(async () => {
-	work = await mkdtemp(join(tmpdir(), 'blog-search-index-'));
-	cache = join(work, 'cache');
-	const content = join(work, 'content');
-	await mkdir(content);
-	const posts = [...generatePosts(25, { bodyBytes: 2_000 })];
-	const published = posts.filter((post) => !post.meta.draft);
-	const [changedPost, deletedPost, addedPost] = [published[6], published[12], posts.at(-1)];
-	if (!changedPost || !deletedPost || !addedPost) throw new Error('the corpus is too small');
-	[changed, deleted, added] = [changedPost, deletedPost, addedPost];
-
-	for (const post of posts.slice(0, -1)) {
-		const words = post === changed ? [OLD_WORD] : post === deleted ? [DELETED_WORD] : [];
-		await writeFile(join(content, post.file), withWords(post, EVERYWHERE, ...words));
-	}
-	const outDir = join(work, 'dist');
-	await buildFixtureSite(content, { ...ENV, ASTRO_CACHE_DIR: cache }, outDir);
-	first = await readSearchIndex(outDir);
-	recordsBefore = cachedRecords();
-	pagesBefore = articlePages(outDir);
-
-	await writeFile(join(content, changed.file), withWords(changed, EVERYWHERE, NEW_WORD));
-	await rm(join(content, deleted.file));
-	await writeFile(join(content, added.file), withWords(added, EVERYWHERE, ADDED_WORD));
-	// Into the same folder with the same cache, as Netlify builds; then the same posts from scratch.
-	rebuild = await buildFixtureSite(content, { ...ENV, ASTRO_CACHE_DIR: cache }, outDir);
-	clean = await buildFixtureSite(content, ENV);
+	const scenario = await rebuildScenario();
+	({ rebuild, clean } = scenario.builds);
+	({ cache, changed, added, deleted } = scenario);
+	recordsBefore = new Map(Object.entries(scenario.recordsBefore));
+	// Before the rebuild: the build that changed a title, copied as it was built.
+	first = await readSearchIndex(scenario.builds.titled.outDir);
+	pagesBefore = articlePages(scenario.builds.titled.outDir);
 	[browser, server, cleanServer] = await Promise.all([
 		launchBrowser(),
 		serveDist(rebuild.outDir),
 		serveDist(clean.outDir),
 	]);
-}, 240_000);
+}, 300_000);
 
 afterAll(async () => {
 	await browser?.close();
 	await server?.close();
 	await cleanServer?.close();
-	if (work) await rm(work, { recursive: true, force: true });
-	if (clean) await rm(join(clean.outDir, '..'), { recursive: true, force: true });
 });
 
 /** A result as the reader sees it: the link and the words highlighted in its excerpt. */
@@ -175,7 +147,7 @@ describe('the record cache', () => {
 		const pagesAfter = articlePages(rebuild.outDir);
 		const differ = [...pagesAfter].filter(([url, digest]) => pagesBefore.get(url) !== digest);
 		expect(differ.map(([url]) => url)).toEqual(
-			expect.arrayContaining([`/blog/${changed.meta.slug}/`, `/blog/${added.meta.slug}/`]),
+			expect.arrayContaining([`/blog/${changed.slug}/`, `/blog/${added.slug}/`]),
 		);
 		expect(articles).toBe(pagesAfter.size);
 		expect(parsed).toBe(differ.length);
@@ -208,7 +180,7 @@ describe('the record cache', () => {
 	});
 
 	test('the changed article was read again: its file has the new text, not the old', () => {
-		const url = `/blog/${changed.meta.slug}/`;
+		const url = `/blog/${changed.slug}/`;
 		const before = first.docs.find((doc) => doc.url === url);
 		expect(before?.text).toContain(OLD_WORD);
 		const index = JSON.parse(
@@ -224,8 +196,8 @@ describe('the record cache', () => {
 		const after = docs.find((doc) => doc.url === url);
 		expect(after?.text).toContain(NEW_WORD);
 		expect(after?.text).not.toContain(OLD_WORD);
-		expect(docs.map((doc) => doc.url)).not.toContain(`/blog/${deleted.meta.slug}/`);
-		expect(docs.map((doc) => doc.url)).toContain(`/blog/${added.meta.slug}/`);
+		expect(docs.map((doc) => doc.url)).not.toContain(`/blog/${deleted.slug}/`);
+		expect(docs.map((doc) => doc.url)).toContain(`/blog/${added.slug}/`);
 		// A new set of article files is a new folder: a browser never mixes the two builds'.
 		expect(index.docs).not.toBe(first.manifest.docs);
 	});
@@ -241,7 +213,7 @@ describe('the record cache', () => {
 describe('search after the rebuild', () => {
 	test('the changed post is found by its new text, not by its old text', async () => {
 		const found = await search(NEW_WORD);
-		expect(hrefs(found.results)).toEqual([`/blog/${changed.meta.slug}/`]);
+		expect(hrefs(found.results)).toEqual([`/blog/${changed.slug}/`]);
 		expect(found.results[0]?.marks).toEqual([NEW_WORD]);
 		const old = await search(OLD_WORD);
 		expect(old.results).toEqual([]);
@@ -252,7 +224,7 @@ describe('search after the rebuild', () => {
 		const gone = await search(DELETED_WORD);
 		expect(gone.results).toEqual([]);
 		const found = await search(ADDED_WORD);
-		expect(hrefs(found.results)).toEqual([`/blog/${added.meta.slug}/`]);
+		expect(hrefs(found.results)).toEqual([`/blog/${added.slug}/`]);
 	});
 
 	test('every article is listed once', async () => {

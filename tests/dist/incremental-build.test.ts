@@ -1,20 +1,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generatePosts } from '../../scripts/bench/generate.ts';
-import { buildFixtureSite, type FixtureBuild } from '../support/build.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { FixtureBuild } from '../support/build.ts';
+import { NEW_HEADLINE, rebuildScenario } from '../support/rebuild-scenario.ts';
 
 /*
  * Incremental builds copy a page from the cache when its cacheKey is unchanged, so a key that
  * misses something the page shows leaves a stale page behind. The proof: change one post, rebuild
- * with the cache, and compare every page with a clean build of the same content.
+ * with the cache, and compare every page with a clean build of the same content (the shared
+ * rebuild scenario, tests/support/rebuild-scenario.ts).
  */
-
-const NOW = { BLOG_NOW: '2026-11-22T00:00:00Z' };
-const NEW_HEADLINE = 'Новый заголовок статьи после правки';
 
 /** Every file of a built site, by path, as text. */
 const readSite = (dir: string): Map<string, string> =>
@@ -27,54 +23,21 @@ const readSite = (dir: string): Map<string, string> =>
 			}),
 	);
 
-describe('incremental rebuild after one post changed', () => {
+describe('incremental rebuild after one post changed, one deleted and one added', () => {
 	let rebuild: FixtureBuild;
 	let unchanged: FixtureBuild;
 	let clean: FixtureBuild;
 	let changedSlug = '';
 	let deletedSlug = '';
 	let cache = '';
-	let work = '';
 
 	beforeAll(async () => {
-		work = await mkdtemp(join(tmpdir(), 'blog-incremental-'));
-		const content = join(work, 'content');
-		cache = join(work, 'cache');
-		await mkdir(content);
-		const posts = [...generatePosts(24, { bodyBytes: 3_000 })];
-		for (const post of posts) await writeFile(join(content, post.file), post.source);
-		// Astro's page hashes include the output folder: Netlify builds into the same one each time.
-		const outDir = join(work, 'dist');
-		const first = await buildFixtureSite(content, { ...NOW, ASTRO_CACHE_DIR: cache }, outDir);
-		await rm(first.outDir, { recursive: true });
-
-		// A post in the middle, so it has a newer and an older neighbour and shares tags.
-		const changed = posts.filter((post) => post.meta.headline && !post.meta.draft)[6];
-		if (!changed) throw new Error('the corpus has no post with a headline');
-		changedSlug = changed.meta.slug;
-		const file = join(content, changed.file);
-		const source = await readFile(file, 'utf8');
-		const longer = `${source}\n${'Добавленный абзац с новыми словами. '.repeat(200)}\n`;
-		await writeFile(file, longer.replace(/^headline: .*$/m, `headline: "${NEW_HEADLINE}"`));
-		// And one post deleted: its page, and pages only it had (a tag), must not outlive it.
-		const deleted = posts.filter((post) => !post.meta.draft && post !== changed)[10];
-		if (!deleted) throw new Error('the corpus is too small');
-		deletedSlug = deleted.meta.slug;
-		await rm(join(content, deleted.file));
-
-		rebuild = await buildFixtureSite(content, { ...NOW, ASTRO_CACHE_DIR: cache }, outDir);
-		const kept = join(work, 'rebuild');
-		await rename(outDir, kept);
-		rebuild = { ...rebuild, outDir: kept };
-		unchanged = await buildFixtureSite(content, { ...NOW, ASTRO_CACHE_DIR: cache }, outDir);
-		clean = await buildFixtureSite(content, NOW);
-	}, 240_000);
-
-	afterAll(async () => {
-		for (const dir of [work, rebuild?.outDir, unchanged?.outDir, clean?.outDir]) {
-			if (dir) await rm(dir, { recursive: true, force: true });
-		}
-	});
+		const scenario = await rebuildScenario();
+		({ rebuild, unchanged, clean } = scenario.builds);
+		({ cache } = scenario);
+		changedSlug = scenario.changed.slug;
+		deletedSlug = scenario.deleted.slug;
+	}, 300_000);
 
 	test('most pages come from the cache', () => {
 		const restored = rebuild.stdout.match(/\((?:restored|cached)\)/g)?.length ?? 0;

@@ -1,9 +1,8 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generatePosts } from '../../scripts/bench/generate.ts';
 import { listPageFiles, readPageDigests } from '../../src/plumbing/indexnow-pages.ts';
 import { CACHE_IMMUTABLE } from '../../src/lib/netlify/netlify-headers.ts';
 import {
@@ -17,22 +16,21 @@ import { securityHeaders } from '../../src/lib/netlify/security-headers.ts';
 import { urlPathOfFile } from '../../src/lib/text/trailing-slash.ts';
 import { absoluteUrl } from '../../src/lib/site/urls.ts';
 import { SITE } from '../../src/site.ts';
-import { buildFixtureSite } from '../support/build.ts';
 import { runScript, type ScriptRun } from '../support/cli.ts';
 import { loadSiteHeaders } from '../support/netlify.ts';
+import { INDEXNOW_KEY, NEW_TITLE, rebuildScenario } from '../support/rebuild-scenario.ts';
 import { searchIndexUrls } from '../support/search-index.ts';
 
 /*
  * IndexNow on real builds of a generated blog (24 posts: listing pages, tags, related posts),
- * built with INDEXNOW_KEY: the key file, and what the plugin would send after a rebuild with
- * nothing changed and after one post's title changed.
+ * built with INDEXNOW_KEY (the shared rebuild scenario, tests/support/rebuild-scenario.ts): the
+ * key file, and what the plugin would send after one post's title changed and after a rebuild
+ * with nothing changed.
  */
 
-const KEY = 'fixture-key-7f3a9c21';
-const NOW = { BLOG_NOW: '2026-11-22T00:00:00Z', INDEXNOW_KEY: KEY };
-const NEW_TITLE = 'Совсем новый заголовок для проверки IndexNow';
+const KEY = INDEXNOW_KEY;
 
-/** What a build left, read at once: a later build may rewrite the files its pages link to. */
+/** A build's pages: digests and contents, by absolute URL. */
 interface Snapshot {
 	dir: string;
 	digests: Map<string, string>;
@@ -41,8 +39,9 @@ interface Snapshot {
 
 let work = '';
 let first: Snapshot;
-let same: Snapshot;
-let changed: Snapshot;
+let titled: Snapshot;
+let rebuild: Snapshot;
+let unchanged: Snapshot;
 let oldTitle = '';
 let keyFile = '';
 let sitemapLocs: string[] = [];
@@ -66,45 +65,34 @@ async function pageContents(site: string): Promise<Map<string, string>> {
 	);
 }
 
+const snapshot = async (dir: string): Promise<Snapshot> => ({
+	dir,
+	digests: await readPageDigests(dir, SITE.url),
+	contents: await pageContents(dir),
+});
+
 beforeAll(async () => {
 	work = await mkdtemp(join(tmpdir(), 'blog-indexnow-'));
-	const content = join(work, 'content');
-	await mkdir(content);
-	const posts = [...generatePosts(24, { bodyBytes: 1_500 })];
-	for (const post of posts) await writeFile(join(content, post.file), post.source);
-	const env = { ...NOW, ASTRO_CACHE_DIR: join(work, 'cache') };
-	// Netlify builds into the same folder each time, with the cache of the last build.
-	const outDir = join(work, 'dist');
-	const build = async (): Promise<Snapshot> => {
-		await buildFixtureSite(content, env, outDir);
-		return {
-			dir: outDir,
-			digests: await readPageDigests(outDir, SITE.url),
-			contents: await pageContents(outDir),
-		};
-	};
-	first = await build();
-	keyFile = await readFile(join(outDir, `${KEY}.txt`), 'utf8');
-	const xml = await readFile(join(outDir, 'sitemap-0.xml'), 'utf8');
+	const scenario = await rebuildScenario();
+	const { builds } = scenario;
+	[first, titled, rebuild, unchanged] = await Promise.all(
+		[builds.first, builds.titled, builds.rebuild, builds.unchanged].map((build) =>
+			snapshot(build.outDir),
+		),
+	);
+	oldTitle = scenario.titled.oldTitle;
+	keyFile = await readFile(join(first.dir, `${KEY}.txt`), 'utf8');
+	const xml = await readFile(join(first.dir, 'sitemap-0.xml'), 'utf8');
 	const { urlset } = new XMLParser().parse(xml) as { urlset: { url: { loc: string }[] } };
 	sitemapLocs = urlset.url.map((entry) => entry.loc);
-	searchUrls = await searchIndexUrls(outDir);
-
-	same = await build();
+	searchUrls = await searchIndexUrls(first.dir);
 	remembered = await runScript('indexnow.ts', [
 		'--remember',
 		'--dist',
-		outDir,
+		first.dir,
 		'--state',
 		stateFile(),
 	]);
-	const post = posts.find((candidate) => !candidate.meta.draft && candidate.meta.index > 5);
-	if (!post) throw new Error('the corpus has no published post');
-	oldTitle = post.meta.title;
-	const file = join(content, post.file);
-	const source = await readFile(file, 'utf8');
-	await writeFile(file, source.replace(/^title: .*$/m, `title: "${NEW_TITLE}"`));
-	changed = await build();
 }, 300_000);
 
 afterAll(() => (work ? rm(work, { recursive: true, force: true }) : undefined));
@@ -133,19 +121,19 @@ describe('the key file', () => {
 
 describe('what a deploy would send', () => {
 	test('a rebuild of the same posts: nothing', () => {
-		const diff = diffPages(buildIndexNowState(SITE.url, first.digests), same.digests);
+		const diff = diffPages(buildIndexNowState(SITE.url, rebuild.digests), unchanged.digests);
 		expect(diff.unchanged).toBeGreaterThan(24);
 		expect(urlsToSubmit(diff)).toEqual([]);
 	});
 
 	test('one title changed: exactly the pages that show it (article, listings, tags, related)', () => {
-		const diff = diffPages(buildIndexNowState(SITE.url, same.digests), changed.digests);
+		const diff = diffPages(buildIndexNowState(SITE.url, first.digests), titled.digests);
 		const showing = new Set<string>();
-		for (const [snapshot, title] of [
-			[same, oldTitle],
-			[changed, NEW_TITLE],
+		for (const [built, title] of [
+			[first, oldTitle],
+			[titled, NEW_TITLE],
 		] as const)
-			for (const [url, content] of snapshot.contents) if (content.includes(title)) showing.add(url);
+			for (const [url, content] of built.contents) if (content.includes(title)) showing.add(url);
 		expect(diff.added).toEqual([]);
 		expect(diff.deleted).toEqual([]);
 		expect(diff.changed).toEqual([...showing].sort());
@@ -160,12 +148,12 @@ describe('what a deploy would send', () => {
 		expect(remembered.stdout).toMatch(/^Запомнено страниц: \d+/);
 		const run = await runScript(
 			'indexnow.ts',
-			['--dry-run', '--dist', changed.dir, '--state', stateFile()],
+			['--dry-run', '--dist', titled.dir, '--state', stateFile()],
 			{ INDEXNOW_KEY: KEY },
 		);
 		expect(run.code).toBe(0);
 		const urls = urlsToSubmit(
-			diffPages(buildIndexNowState(SITE.url, same.digests), changed.digests),
+			diffPages(buildIndexNowState(SITE.url, first.digests), titled.digests),
 		);
 		expect(urls.length).toBeGreaterThan(3);
 		expect(run.stdout).toContain('Пробный запуск IndexNow: ничего не отправляется.');
@@ -179,7 +167,7 @@ describe('what a deploy would send', () => {
 		const run = await runScript('indexnow.ts', [
 			'--dry-run',
 			'--dist',
-			changed.dir,
+			titled.dir,
 			'--state',
 			join(work, 'none.json'),
 		]);
