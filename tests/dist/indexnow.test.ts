@@ -75,11 +75,12 @@ beforeAll(async () => {
 	work = await mkdtemp(join(tmpdir(), 'blog-indexnow-'));
 	const scenario = await rebuildScenario();
 	const { builds } = scenario;
-	[first, titled, rebuild, unchanged] = await Promise.all(
-		[builds.first, builds.titled, builds.rebuild, builds.unchanged].map((build) =>
-			snapshot(build.outDir),
-		),
-	);
+	[first, titled, rebuild, unchanged] = await Promise.all([
+		snapshot(builds.first.outDir),
+		snapshot(builds.titled.outDir),
+		snapshot(builds.rebuild.outDir),
+		snapshot(builds.unchanged.outDir),
+	]);
 	oldTitle = scenario.titled.oldTitle;
 	keyFile = await readFile(join(first.dir, `${KEY}.txt`), 'utf8');
 	const xml = await readFile(join(first.dir, 'sitemap-0.xml'), 'utf8');
