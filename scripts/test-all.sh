@@ -34,8 +34,8 @@ trap 'rm -rf "$logs"' EXIT
 # The fixture blog the browser tests (and one dist test) read is built once, by whichever lane
 # needs it first, and read by the other (tests/support/fixture-blog.ts).
 export BLOG_SHARED_BROWSER_FIXTURE="$logs/browser-fixture"
-# So is the rebuild scenario (five builds of one generated blog) that the IndexNow, incremental
-# build and search-index tests read (tests/support/rebuild-scenario.ts).
+# The rebuild scenario (five builds of one generated blog) is built once by the site lane's dist
+# tests and read again by its browser tests (tests/support/rebuild-scenario.ts).
 export BLOG_SHARED_REBUILD="$logs/rebuild"
 
 lane_code() {
