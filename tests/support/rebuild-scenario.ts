@@ -17,8 +17,8 @@ import { sharedOnce } from './shared-once.ts';
 
 /*
  * One generated blog rebuilt as Netlify rebuilds it: into the same output folder, with the cache
- * of the last build. The IndexNow, incremental-build and search-index tests all read it (each
- * used to build a scenario of its own, ten builds in all; this is five):
+ * of the last build, five times. The IndexNow, incremental-build and search-index tests all read
+ * it:
  *
  *   first      24 posts, built clean with a new cache;
  *   titled     one post's title changed (what IndexNow must send, and nothing else);
