@@ -43,22 +43,18 @@ export interface Post {
 	related: string[];
 	wordCount: number;
 	/**
-	 * What cards, related blocks and the article's header print, typeset once per post, when a
-	 * page first shows it: a post shows on its page, a listing page, its tags' pages and other
-	 * posts' related blocks (a rebuild renders few of them).
+	 * What cards, related blocks and the article's header print, typeset once per post: a post
+	 * shows on its page, a listing page, its tags' pages and other posts' related blocks.
 	 */
-	readonly display: PostDisplay;
+	display: {
+		headline: string;
+		description: string;
+		/** «5 минут». */
+		readingTime: string;
+		published: DateLabel;
+	};
 	/** Set in `astro dev` previews of drafts and scheduled posts. */
 	unpublished?: Unpublished;
-}
-
-/** A post's texts as pages print them. */
-export interface PostDisplay {
-	headline: string;
-	description: string;
-	/** «5 минут». */
-	readingTime: string;
-	published: DateLabel;
 }
 
 /** Everything the routes read, built once per build. */
@@ -86,7 +82,6 @@ function toPost(entry: PostEntry, now: Date): Post {
 	const { data } = entry;
 	const reason = unpublishedReason(data, now);
 	const wordCount = storedWordCount(data);
-	let display: PostDisplay | undefined;
 	return {
 		slug: entry.id,
 		entry,
@@ -103,16 +98,12 @@ function toPost(entry: PostEntry, now: Date): Post {
 		modifiedDate: data.updatedDate ?? data.pubDate,
 		related: data.related,
 		wordCount,
-		get display(): PostDisplay {
-			display ??= {
-				headline: typeset(data.headline),
-				description: typeset(data.description),
-				readingTime: formatReadingTime(wordCount),
-				published: dateLabel(data.pubDate),
-			};
-			return display;
+		display: {
+			headline: typeset(data.headline),
+			description: typeset(data.description),
+			readingTime: formatReadingTime(wordCount),
+			published: dateLabel(data.pubDate),
 		},
-
 		...(reason ? { unpublished: reason } : {}),
 	};
 }
