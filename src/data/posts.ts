@@ -17,9 +17,6 @@ import {
 } from '../markdown/render.ts';
 import { isMarkdownFile } from '../lib/content/content-dir.ts';
 import { absoluteUrl } from '../lib/site/urls.ts';
-import { dateLabel, type DateLabel } from '../lib/content/dates.ts';
-import { formatReadingTime } from '../lib/text/reading-time.ts';
-import { typeset } from '../lib/text/typography.ts';
 import { SITE } from '../site.ts';
 
 /** A post entry of the blog collection. */
@@ -42,17 +39,6 @@ export interface Post {
 	modifiedDate: Date;
 	related: string[];
 	wordCount: number;
-	/**
-	 * What cards, related blocks and the article's header print, typeset once per post: a post
-	 * shows on its page, a listing page, its tags' pages and other posts' related blocks.
-	 */
-	display: {
-		headline: string;
-		description: string;
-		/** «5 минут». */
-		readingTime: string;
-		published: DateLabel;
-	};
 	/** Set in `astro dev` previews of drafts and scheduled posts. */
 	unpublished?: Unpublished;
 }
@@ -81,7 +67,6 @@ export interface BrokenPost {
 function toPost(entry: PostEntry, now: Date): Post {
 	const { data } = entry;
 	const reason = unpublishedReason(data, now);
-	const wordCount = storedWordCount(data);
 	return {
 		slug: entry.id,
 		entry,
@@ -97,13 +82,7 @@ function toPost(entry: PostEntry, now: Date): Post {
 		pubDate: data.pubDate,
 		modifiedDate: data.updatedDate ?? data.pubDate,
 		related: data.related,
-		wordCount,
-		display: {
-			headline: typeset(data.headline),
-			description: typeset(data.description),
-			readingTime: formatReadingTime(wordCount),
-			published: dateLabel(data.pubDate),
-		},
+		wordCount: storedWordCount(data),
 		...(reason ? { unpublished: reason } : {}),
 	};
 }

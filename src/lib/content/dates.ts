@@ -23,18 +23,6 @@ export function toIsoWithOffset(date: Date, offset: string = SITE.utcOffset): st
 	return `${shifted.toISOString().slice(0, 19)}${offset}`;
 }
 
-/** A date as a page prints it: `<time datetime>` and the Russian text. */
-export interface DateLabel {
-	iso: string;
-	text: string;
-}
-
-/** The ISO form and the Russian text of a date, for `<time datetime="…">…</time>`. */
-export const dateLabel = (date: Date): DateLabel => ({
-	iso: toIsoWithOffset(date),
-	text: formatDate(date),
-});
-
 /** ISO date (YYYY-MM-DD) or date-time with an optional zone, as editors write it. */
 export const ISO_DATE_PATTERN =
 	/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;

@@ -1,10 +1,5 @@
 import { expect, test } from 'vitest';
-import {
-	dateLabel,
-	formatDate,
-	parseEditorDate,
-	toIsoWithOffset,
-} from '../../../src/lib/content/dates.ts';
+import { formatDate, parseEditorDate, toIsoWithOffset } from '../../../src/lib/content/dates.ts';
 
 test.each([
 	['2025-07-22T11:31:14.723Z', '22 июля 2025'],
@@ -46,11 +41,4 @@ test.each(['25.07.2025', '2025-13-01', '2025-02-29', '2025-07-25T25:00', 'вче
 
 test('parseEditorDate rejects an invalid Date object', () => {
 	expect(parseEditorDate(new Date('nope'))).toBeUndefined();
-});
-
-test('dateLabel gives <time> its Moscow ISO form and the Russian text, late in the UTC day', () => {
-	expect(dateLabel(new Date('2025-03-04T22:30:00Z'))).toEqual({
-		iso: '2025-03-05T01:30:00+03:00',
-		text: '5 марта 2025',
-	});
 });
