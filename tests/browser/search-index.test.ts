@@ -320,6 +320,11 @@ describe('typing a query at three keys a second', () => {
 		const checked = await openPage(browser, cleanServer.url);
 		opened.push(checked);
 		const { page } = checked;
+		// Waited for from the start: the page loads the manifest on focus or once it is idle,
+		// whichever comes first (a wait begun at the focus would miss an early one).
+		const manifest = page.waitForResponse((response) =>
+			response.url().endsWith('/search-index/manifest.json'),
+		);
 		await page.goto(`${cleanServer.url}/search/`);
 		await page.evaluate(watch);
 		const requests: string[] = [];
@@ -329,12 +334,9 @@ describe('typing a query at three keys a second', () => {
 			if (path.startsWith('/search-index/')) requests.push(path);
 		});
 		const field = page.locator('#search-query');
-		const manifest = page.waitForResponse((response) =>
-			response.url().endsWith('/search-index/manifest.json'),
-		);
 		await field.focus();
-		// The manifest is the same for both; it may be on its way already (the page loads it when idle).
-		await manifest.catch(() => undefined);
+		// The manifest is the same for both.
+		await manifest;
 		if (typing) await page.keyboard.type(QUERY, { delay: 333 });
 		else await field.fill(QUERY);
 		const status = page.locator('[data-search-status]');
