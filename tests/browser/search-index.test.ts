@@ -9,7 +9,7 @@ import { launchBrowser } from '../support/browser.ts';
 import type { FixtureBuild } from '../support/build.ts';
 import { openPage, type CheckedPage } from '../support/page.ts';
 import { readSearchIndex, type BuiltSearchIndex } from '../support/search-index.ts';
-import { WORDS, rebuildScenario } from '../support/rebuild-scenario.ts';
+import { WORDS, cachedRecords, rebuildScenario } from '../support/rebuild-scenario.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
 /*
@@ -57,12 +57,6 @@ const articlePages = (site: string): Map<string, string> =>
 				.digest('hex'),
 		]),
 	);
-
-/** The record files in the cache: inode by file name. */
-const cachedRecords = (): Map<string, number> => {
-	const dir = join(cache, 'search-index/docs');
-	return new Map(readdirSync(dir).map((name) => [name, statSync(join(dir, name)).ino]));
-};
 
 /** Every file of a built site's search index with its content, by path inside the index. */
 function indexFiles(site: string): Map<string, string> {
@@ -159,7 +153,7 @@ describe('the record cache', () => {
 	test("an unchanged article's file in the site is a hard link to its cached record", async () => {
 		const index = await readSearchIndex(rebuild.outDir);
 		const pagesAfter = articlePages(rebuild.outDir);
-		const records = cachedRecords();
+		const records = cachedRecords(cache);
 		const cachedInodes = new Set(records.values());
 		const inodesBefore = new Set(recordsBefore.values());
 		let unchanged = 0;

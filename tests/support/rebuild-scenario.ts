@@ -1,14 +1,5 @@
-import {
-	cp,
-	mkdir,
-	mkdtemp,
-	readdir,
-	readFile,
-	rename,
-	rm,
-	stat,
-	writeFile,
-} from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePosts, type GeneratedPost } from '../../scripts/bench/generate.ts';
@@ -66,12 +57,10 @@ export const NEW_TITLE = 'Совсем новый заголовок для пр
 /** The headline the rebuild gives the changed post. */
 export const NEW_HEADLINE = 'Новый заголовок статьи после правки';
 
-/** The builds, in order. */
-export const BUILDS = ['first', 'titled', 'rebuild', 'unchanged', 'clean'] as const;
-
 /** The scenario as the tests read it. */
 export interface RebuildScenario {
-	builds: Record<(typeof BUILDS)[number], FixtureBuild>;
+	/** The builds, in order: first, titled, rebuild, unchanged, clean. */
+	builds: Record<'first' | 'titled' | 'rebuild' | 'unchanged' | 'clean', FixtureBuild>;
 	/** The cache the first four builds shared. */
 	cache: string;
 	/** The post whose title the `titled` build changed, and its title before. */
@@ -88,14 +77,11 @@ export interface RebuildScenario {
 const withWords = (post: GeneratedPost, ...words: string[]): string =>
 	`${post.source}\n\n${words.map((word) => `Слово ${word} для поиска.`).join(' ')}\n`;
 
-/** The search index's cached records: inode by file name. */
-async function cachedRecords(cache: string): Promise<Record<string, number>> {
+/** The search index's records in a build cache: inode by file name. */
+export const cachedRecords = (cache: string): Map<string, number> => {
 	const dir = join(cache, 'search-index/docs');
-	const names = await readdir(dir);
-	return Object.fromEntries(
-		await Promise.all(names.map(async (name) => [name, (await stat(join(dir, name))).ino])),
-	);
-}
+	return new Map(readdirSync(dir).map((name) => [name, statSync(join(dir, name)).ino]));
+};
 
 /** Builds the scenario in `dir`. */
 async function buildScenario(dir: string): Promise<RebuildScenario> {
@@ -136,7 +122,7 @@ async function buildScenario(dir: string): Promise<RebuildScenario> {
 	const titledSource = await readFile(titledFile, 'utf8');
 	await writeFile(titledFile, titledSource.replace(/^title: .*$/m, `title: "${NEW_TITLE}"`));
 	const titledBuild = await build('titled');
-	const recordsBefore = await cachedRecords(cache);
+	const recordsBefore = Object.fromEntries(cachedRecords(cache));
 
 	// A fresh checkout: the output folder is gone, the cache is kept.
 	await rm(outDir, { recursive: true });
